@@ -1,0 +1,174 @@
+#include "observability/log.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+
+namespace finhelm::log {
+namespace {
+
+class StderrSink final : public Sink {
+ public:
+  void WriteLine(std::string_view line) override {
+    // One write(2) per line keeps lines whole when several threads log at once.
+    std::string buffer(line);
+    buffer.push_back('\n');
+    std::lock_guard lock(mutex_);
+    const char* data = buffer.data();
+    std::size_t left = buffer.size();
+    while (left > 0) {
+      ssize_t written = ::write(STDERR_FILENO, data, left);
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        return;
+      }
+      data += written;
+      left -= static_cast<std::size_t>(written);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+};
+
+StderrSink& DefaultSink() {
+  static StderrSink sink;
+  return sink;
+}
+
+std::atomic<int> g_minimum{static_cast<int>(Level::kInfo)};
+std::atomic<Sink*> g_sink{nullptr};
+
+const char* LevelName(Level level) {
+  switch (level) {
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
+  }
+  return "info";
+}
+
+void AppendTimestamp(std::string& out) {
+  auto now = std::chrono::system_clock::now();
+  auto seconds = std::chrono::system_clock::to_time_t(now);
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+      1000;
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  std::array<char, 32> text{};
+  std::size_t length = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%S", &utc);
+  out.append(text.data(), length);
+  std::snprintf(text.data(), text.size(), ".%03dZ", static_cast<int>(millis));
+  out.append(text.data());
+}
+
+}  // namespace
+
+Field::Field(std::string_view key, double value) : key_(key), quoted_(false) {
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%.6g", value);
+  value_ = text.data();
+}
+
+void Configure(Level minimum, Sink* sink) {
+  g_minimum.store(static_cast<int>(minimum));
+  g_sink.store(sink);
+}
+
+Level MinimumLevel() { return static_cast<Level>(g_minimum.load()); }
+
+void AppendJsonEscaped(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (byte < 0x20 || byte == 0x7f) {
+          out += "\\u00";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+}
+
+std::string FormatLine(Level level, std::string_view event, Fields fields) {
+  std::string line;
+  line.reserve(128);
+  line += "{\"ts\":\"";
+  AppendTimestamp(line);
+  line += "\",\"level\":\"";
+  line += LevelName(level);
+  line += "\",\"event\":\"";
+  AppendJsonEscaped(line, event);
+  line += '"';
+  for (const Field& field : fields) {
+    line += ",\"";
+    AppendJsonEscaped(line, field.key());
+    line += "\":";
+    if (field.quoted()) {
+      line += '"';
+      AppendJsonEscaped(line, field.value());
+      line += '"';
+    } else {
+      line += field.value();
+    }
+  }
+  line += '}';
+  return line;
+}
+
+void Write(Level level, std::string_view event, Fields fields) {
+  if (static_cast<int>(level) < g_minimum.load(std::memory_order_relaxed)) return;
+  std::string line = FormatLine(level, event, fields);
+  Sink* sink = g_sink.load();
+  (sink != nullptr ? *sink : static_cast<Sink&>(DefaultSink())).WriteLine(line);
+}
+
+std::string MaskEmail(std::string_view email) {
+  auto at = email.rfind('@');
+  if (at == std::string_view::npos || at == 0) return "***";
+  std::string masked;
+  masked += email.front();
+  masked += "***";
+  masked.append(email.substr(at));
+  return masked;
+}
+
+std::string MaskAccountNumber(std::string_view number) {
+  if (number.size() <= 4) return std::string(number.size(), '*');
+  std::string masked(number.size() - 4, '*');
+  masked.append(number.substr(number.size() - 4));
+  return masked;
+}
+
+}  // namespace finhelm::log
