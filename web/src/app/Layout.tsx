@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
+
+import './layout.css';
+
+const NAV_ITEMS = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/health', label: 'System health', end: false },
+] as const;
+
+function navClass({ isActive }: { isActive: boolean }): string {
+  return isActive ? 'nav__link nav__link--active' : 'nav__link';
+}
+
+export function Layout() {
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page so keyboard and screen-reader users
+  // start reading it from the top, as they would after a full page load.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link to="/" className="brand" aria-label="FinHelm home">
+            <span className="brand__mark" aria-hidden="true">
+              F
+            </span>
+            <span className="brand__name">FinHelm</span>
+          </Link>
+          <nav className="nav" aria-label="Main">
+            <ul className="nav__list">
+              {NAV_ITEMS.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className={navClass}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className="main"
+        aria-busy={navigation.state === 'loading'}
+      >
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>FinHelm — self-hosted financial insight. Your data stays on this server.</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+export function LoadingPage() {
+  return (
+    <p className="loading" role="status">
+      Loading…
+    </p>
+  );
+}
