@@ -127,7 +127,9 @@ Result<StatementResult> PostgresConnection::RunStatement(std::string_view sql,
         break;
       case Value::Type::kBlob:
         types[i] = kByteaOid;
-        values[i] = reinterpret_cast<const char*>(value.AsBlob().data());
+        // A null pointer would mean NULL; an empty blob still needs a non-null one.
+        values[i] =
+            value.AsBlob().empty() ? "" : reinterpret_cast<const char*>(value.AsBlob().data());
         lengths[i] = static_cast<int>(value.AsBlob().size());
         formats[i] = 1;  // binary: bytes pass unescaped
         break;

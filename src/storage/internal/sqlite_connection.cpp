@@ -66,8 +66,10 @@ Status Bind(sqlite3_stmt* statement, int index, const Value& value) {
                                nullptr, SQLITE_UTF8);
       break;
     case Value::Type::kBlob:
-      rc = sqlite3_bind_blob64(statement, index, value.AsBlob().data(), value.AsBlob().size(),
-                               nullptr);
+      // An empty vector's data() may be null, which SQLite would bind as NULL.
+      rc = value.AsBlob().empty() ? sqlite3_bind_zeroblob(statement, index, 0)
+                                  : sqlite3_bind_blob64(statement, index, value.AsBlob().data(),
+                                                        value.AsBlob().size(), nullptr);
       break;
   }
   if (rc != SQLITE_OK) return MakeError(MapSqliteCode(rc), sqlite3_errstr(rc));
