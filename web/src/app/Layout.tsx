@@ -64,7 +64,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="footer">
-        <p>FinHelm — self-hosted financial insight. Your data stays on this server.</p>
+        <p>FinHelm — self-hosted financial insight.</p>
       </footer>
     </div>
   );
