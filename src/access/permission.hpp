@@ -1,0 +1,34 @@
+// The permission table of SPEC section 5: the one module that says which role may do what.
+//
+// Every route declares the Permission it needs (ACL-1); the router cannot hold a route
+// without one, and a test checks each route's permission against the OpenAPI document.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace finhelm::access {
+
+enum class Role { kViewer, kAccountant, kAdmin };
+
+enum class Permission {
+  kPublic,         // Anyone, signed in or not (health, login, the contract).
+  kAuthenticated,  // Any signed-in user, outside an organization (my account).
+  kReadOrg,        // Ledger, reports, forecasts, analytics, saved insights.
+  kOperateOrg,     // Create insights, import, export, sync.
+  kManageOrg,      // Connect QuickBooks, manage members and service clients.
+  kAuditOrg,       // Read the audit log, delete the organization.
+};
+
+// True when `role` holds `permission` in an organization it belongs to.
+bool RoleAllows(Role role, Permission permission);
+
+// True for permissions that only make sense inside an organization (/v1/orgs/{org}/...).
+bool IsOrganizationScoped(Permission permission);
+
+std::string_view PermissionName(Permission permission);
+std::optional<Permission> ParsePermission(std::string_view name);
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+
+}  // namespace finhelm::access

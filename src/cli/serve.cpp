@@ -1,0 +1,171 @@
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "api/contract.hpp"
+#include "api/static_files.hpp"
+#include "api/system_routes.hpp"
+#include "cli/commands.hpp"
+#include "cli/startup.hpp"
+#include "core/worker_pool.hpp"
+#include "http/pipeline.hpp"
+#include "http/rate_limit.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "observability/log.hpp"
+#include "observability/metrics.hpp"
+#include "storage/migration.hpp"
+
+namespace finhelm::cli {
+namespace {
+
+constexpr std::size_t kMaxQueuedRequests = 4096;
+
+// Blocks SIGTERM and SIGINT in this thread and every thread it starts later, so that
+// only the waiting thread receives them.
+sigset_t BlockShutdownSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+http::PipelineOptions PipelineOptionsFrom(const config::Config& config) {
+  http::PipelineOptions options;
+  options.json_body_limit = config.json_body_limit;
+  options.upload_body_limit = config.upload_body_limit;
+  options.cors_allowed_origins = config.cors_allowed_origins;
+  options.default_rate_limit = {config.requests_per_minute, std::chrono::seconds(60)};
+  options.strict_transport_security = config.tls_enabled();
+  options.trusted_proxies = config.trusted_proxies;
+  return options;
+}
+
+http::ServerOptions ServerOptionsFrom(const config::Config& config) {
+  http::ServerOptions options;
+  options.address = config.listen_address;
+  options.port = config.listen_port;
+  options.io_threads = config.io_threads;
+  options.header_timeout = config.header_timeout;
+  options.body_timeout = config.body_timeout;
+  if (config.tls_enabled()) {
+    options.tls = http::TlsFiles{*config.tls_cert_file, *config.tls_key_file};
+    options.redirect_port = config.redirect_port;
+  }
+  return options;
+}
+
+void AddPoolGauges(metrics::Registry& registry, storage::Database& database,
+                   WorkerPool& workers) {
+  registry.AddGauge("finhelm_db_pool_connections", "Database connections by state.",
+                    [&database] {
+                      storage::PoolStats stats = database.Stats();
+                      return std::vector<metrics::GaugeSample>{
+                          {"state=\"in_use\"", static_cast<double>(stats.in_use)},
+                          {"state=\"idle\"", static_cast<double>(stats.idle)},
+                          {"state=\"waiting\"", static_cast<double>(stats.waiting)}};
+                    });
+  registry.AddGauge("finhelm_worker_pool_tasks", "Request worker pool tasks by state.",
+                    [&workers] {
+                      return std::vector<metrics::GaugeSample>{
+                          {"state=\"busy\"", static_cast<double>(workers.busy())},
+                          {"state=\"queued\"", static_cast<double>(workers.queued())}};
+                    });
+}
+
+}  // namespace
+
+int Serve(const CommonOptions& options) {
+  sigset_t shutdown_signals = BlockShutdownSignals();
+
+  auto loaded = LoadConfig(options);
+  if (!loaded.problems.empty()) {
+    PrintProblems(loaded.problems);
+    return kExitBadConfig;
+  }
+  const config::Config& config = loaded.config;
+  ConfigureLogging(config);
+
+  auto database = OpenDatabase(config);
+  if (!database.ok()) {
+    log::Error("startup_failed", {{"step", "database"}, {"detail", database.error().message}});
+    return kExitFailure;
+  }
+  if (Status migrated = storage::Migrate(**database); !migrated.ok()) {
+    log::Error("startup_failed", {{"step", "migrate"}, {"detail", migrated.error().message}});
+    return kExitFailure;
+  }
+
+  metrics::Registry registry;
+  WorkerPool workers(config.worker_threads, kMaxQueuedRequests);
+  AddPoolGauges(registry, **database, workers);
+
+  http::Router router;
+  storage::Database& db = **database;
+  api::SystemRouteDependencies system;
+  system.metrics = &registry;
+  system.readiness.push_back({"database", [&db]() -> Status {
+                                auto state = storage::CurrentState(db);
+                                if (!state.ok()) return state.error();
+                                if (!state->up_to_date()) {
+                                  return MakeError(ErrorCode::kUnavailable, "migrations pending");
+                                }
+                                return Status::Ok();
+                              }});
+  if (Status added = api::AddSystemRoutes(router, std::move(system)); !added.ok()) {
+    log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
+    return kExitFailure;
+  }
+
+  // ACL-1 and the contract: refuse to start when a route and the document disagree.
+  auto operations = api::ListOperations(api::OpenApiDocument());
+  Status agreed = operations.ok() ? api::CheckRoutesAgainstContract(router.routes(), *operations)
+                                  : Status(operations.error());
+  auto validator = api::ContractValidator::Create(api::OpenApiDocument());
+  if (!agreed.ok() || !validator.ok()) {
+    const Error& error = !agreed.ok() ? agreed.error() : validator.error();
+    log::Error("startup_failed", {{"step", "contract"}, {"detail", error.message}});
+    return kExitFailure;
+  }
+
+  http::AnonymousAuthenticator authenticator;
+  http::InMemoryRateLimitStore rate_limits;
+  http::Pipeline pipeline(PipelineOptionsFrom(config), router, validator->get(), authenticator,
+                          rate_limits, registry, workers);
+
+  auto web = api::StaticFiles::Load(config.web_root);
+  if (web.ok()) {
+    auto files = std::make_shared<api::StaticFiles>(std::move(*web));
+    pipeline.SetFallback([files](http::Request& request) { return files->Serve(request); });
+  } else {
+    log::Warn("web_app_unavailable", {{"detail", web.error().message}});
+  }
+
+  auto server = http::Server::Create(ServerOptionsFrom(config), pipeline);
+  if (!server.ok()) {
+    log::Error("startup_failed", {{"step", "listen"}, {"detail", server.error().message}});
+    return kExitFailure;
+  }
+  http::Server& listener = **server;
+  registry.AddGauge("finhelm_http_open_connections", "Open client connections.", [&listener] {
+    return std::vector<metrics::GaugeSample>{
+        {"", static_cast<double>(listener.open_connections())}};
+  });
+  listener.Start();
+  std::printf("finhelm: serving on %s://%s:%u\n", config.tls_enabled() ? "https" : "http",
+              config.listen_address.c_str(), static_cast<unsigned>(listener.port()));
+  std::fflush(stdout);
+
+  int received = 0;
+  sigwait(&shutdown_signals, &received);
+  log::Info("shutdown_requested", {{"signal", received}});
+  listener.Stop();
+  listener.Wait();
+  return kExitOk;
+}
+
+}  // namespace finhelm::cli

@@ -1,0 +1,57 @@
+#include "cli/startup.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "observability/log.hpp"
+
+namespace finhelm::cli {
+
+LoadedConfig LoadConfig(const CommonOptions& options) {
+  auto outcome = config::Load(options.config_path, config::ProcessEnvironment());
+  LoadedConfig loaded{std::move(outcome.config), std::move(outcome.problems)};
+  auto checked = config::Check(loaded.config);
+  loaded.problems.insert(loaded.problems.end(), checked.begin(), checked.end());
+  return loaded;
+}
+
+void PrintProblems(const std::vector<config::Problem>& problems) {
+  std::fprintf(stderr, "finhelm: the configuration has %zu problem%s:\n", problems.size(),
+               problems.size() == 1 ? "" : "s");
+  for (const auto& problem : problems) {
+    std::fprintf(stderr, "  - %s: %s\n", problem.setting.c_str(), problem.message.c_str());
+  }
+}
+
+void ConfigureLogging(const config::Config& config) {
+  log::Level level = log::Level::kInfo;
+  if (config.log_level == "debug") level = log::Level::kDebug;
+  if (config.log_level == "warn") level = log::Level::kWarn;
+  if (config.log_level == "error") level = log::Level::kError;
+  log::Configure(level, nullptr);
+}
+
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::Config& config) {
+  if (!config.database_url) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec) {
+      return MakeError(ErrorCode::kUnavailable,
+                       "cannot create data directory " + config.data_dir + ": " + ec.message());
+    }
+    // The database and uploads hold financial records: owner only.
+    if (::chmod(config.data_dir.c_str(), 0700) != 0) {
+      return MakeError(ErrorCode::kUnavailable, "cannot restrict data directory " +
+                                                    config.data_dir + ": " + std::strerror(errno));
+    }
+  }
+  storage::DatabaseOptions options;
+  options.max_connections = config.database_pool_size;
+  return storage::Database::Open(config.EffectiveDatabaseUrl(), options);
+}
+
+}  // namespace finhelm::cli

@@ -1,0 +1,31 @@
+// Start-up steps shared by the commands: configuration, logging, the database.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "config/config.hpp"
+#include "core/result.hpp"
+#include "storage/database.hpp"
+
+namespace finhelm::cli {
+
+struct LoadedConfig {
+  config::Config config;
+  std::vector<config::Problem> problems;  // Load and Check problems together.
+};
+
+// Reads --config and FINHELM_* and checks the result.
+LoadedConfig LoadConfig(const CommonOptions& options);
+
+// Prints each problem on standard error, one per line, with the setting it concerns.
+void PrintProblems(const std::vector<config::Problem>& problems);
+
+// Applies log.level (and the production floor) to the logger.
+void ConfigureLogging(const config::Config& config);
+
+// Opens the configured database, creating the data directory (mode 0700) for SQLite.
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::Config& config);
+
+}  // namespace finhelm::cli
