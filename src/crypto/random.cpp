@@ -12,13 +12,14 @@ namespace finhelm::crypto {
 std::vector<std::uint8_t> RandomBytes(std::size_t count) {
   internal::EnsureSodium();
   std::vector<std::uint8_t> out(count);
-  randombytes_buf(out.data(), out.size());
+  // randombytes_buf is declared nonnull, and an empty vector may have no buffer at all.
+  if (!out.empty()) randombytes_buf(out.data(), out.size());
   return out;
 }
 
 SecretBytes RandomSecretBytes(std::size_t count) {
   SecretBytes out(count);
-  randombytes_buf(out.data(), out.size());
+  if (!out.empty()) randombytes_buf(out.data(), out.size());
   return out;
 }
 

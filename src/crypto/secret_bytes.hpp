@@ -3,7 +3,7 @@
 // The bytes live in libsodium's guarded heap (sodium_malloc): locked out of swap where
 // the system allows it, fenced by inaccessible guard pages, and wiped by sodium_free when
 // the buffer is released, moved over or destroyed. Copies are explicit (Clone) so that a
-// secret is never duplicated by accident, and there is no stream operator, so a secret
+// secret is never duplicated by accident, and the stream operator is deleted, so a secret
 // cannot reach a log line or a test failure message.
 #pragma once
 
