@@ -167,7 +167,7 @@ TEST_P(DatabaseTest, MultipleStatementsInOneCallAreRefused) {
 
 class PoolTest : public BackendTest {
  protected:
-  DatabaseOptions Options() const override {
+  DatabaseOptions PoolOptions() const override {
     DatabaseOptions options;
     options.max_connections = 2;
     options.acquire_timeout = std::chrono::milliseconds(200);

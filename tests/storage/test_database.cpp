@@ -98,7 +98,7 @@ void BackendTest::SetUp() {
   if (GetParam() == Backend::kPostgres && !PostgresUrlFromEnvironment()) {
     GTEST_SKIP() << kPostgresSkipReason;
   }
-  auto created = TestDatabase::Create(GetParam(), Options());
+  auto created = TestDatabase::Create(GetParam(), PoolOptions());
   ASSERT_TRUE(created.ok()) << created.error().message;
   test_database_ = std::move(created).value();
   Status migrated = Migrate(database());

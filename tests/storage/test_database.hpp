@@ -59,7 +59,7 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   Database& database() { return test_database_->database(); }
   const std::string& url() const { return test_database_->url(); }
   // Options for the database created in SetUp; override to change the pool.
-  virtual DatabaseOptions Options() const { return {}; }
+  virtual DatabaseOptions PoolOptions() const { return {}; }
 
  private:
   std::unique_ptr<TestDatabase> test_database_;
