@@ -1,7 +1,7 @@
 #include "api/contract.hpp"
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -100,9 +100,8 @@ Result<std::vector<Operation>> ListOperations(std::string_view document) {
       }
       entry.operation_id = operation["operationId"].get<std::string>();
       entry.permission = operation["x-permission"].get<std::string>();
-      entry.has_json_body =
-          operation.contains("requestBody") &&
-          operation["requestBody"]["content"].contains("application/json");
+      entry.has_json_body = operation.contains("requestBody") &&
+                            operation["requestBody"]["content"].contains("application/json");
       operations.push_back(std::move(entry));
     }
   }
@@ -112,7 +111,9 @@ Result<std::vector<Operation>> ListOperations(std::string_view document) {
 Status CheckRoutesAgainstContract(const std::vector<std::unique_ptr<http::Route>>& routes,
                                   const std::vector<Operation>& operations) {
   std::string mismatches;
-  auto note = [&](const std::string& text) { mismatches += (mismatches.empty() ? "" : "; ") + text; };
+  auto note = [&](const std::string& text) {
+    mismatches += (mismatches.empty() ? "" : "; ") + text;
+  };
   for (const auto& route : routes) {
     std::string name = route->method + " " + route->pattern;
     auto found = std::find_if(operations.begin(), operations.end(), [&](const Operation& op) {
@@ -142,7 +143,8 @@ Status CheckRoutesAgainstContract(const std::vector<std::unique_ptr<http::Route>
     if (!routed) note(operation.method + " " + operation.path + " is documented but not routed");
   }
   if (mismatches.empty()) return Status::Ok();
-  return MakeError(ErrorCode::kInternal, "route table and OpenAPI document disagree: " + mismatches);
+  return MakeError(ErrorCode::kInternal,
+                   "route table and OpenAPI document disagree: " + mismatches);
 }
 
 ContractValidator::ContractValidator() = default;
@@ -182,8 +184,7 @@ Result<std::unique_ptr<ContractValidator>> ContractValidator::Create(std::string
 }
 
 std::shared_ptr<const json> ParseStrictJson(std::string_view text,
-                                            std::vector<http::FieldError>& errors,
-                                            int max_depth) {
+                                            std::vector<http::FieldError>& errors, int max_depth) {
   std::vector<std::set<std::string>> keys_per_object;
   std::string problem;
   json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
@@ -197,8 +198,7 @@ std::shared_ptr<const json> ParseStrictJson(std::string_view text,
         break;
       case json::parse_event_t::key:
         if (!keys_per_object.empty() && parsed.is_string() &&
-            !keys_per_object.back().insert(parsed.get<std::string>()).second &&
-            problem.empty()) {
+            !keys_per_object.back().insert(parsed.get<std::string>()).second && problem.empty()) {
           problem = "duplicate key '" + parsed.get<std::string>() + "'";
         }
         break;

@@ -75,8 +75,8 @@ http::Response StaticFiles::Serve(const http::Request& request) const {
   http::Response response;
   response.headers.Set("Content-Type", file.content_type);
   response.headers.Set("ETag", file.etag);
-  response.headers.Set("Cache-Control", is_asset ? "public, max-age=31536000, immutable"
-                                                 : "no-cache");
+  response.headers.Set("Cache-Control",
+                       is_asset ? "public, max-age=31536000, immutable" : "no-cache");
   if (auto match = request.headers.Get("If-None-Match"); match && *match == file.etag) {
     response.status = 304;
     return response;

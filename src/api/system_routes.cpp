@@ -85,14 +85,12 @@ Status AddSystemRoutes(http::Router& router, SystemRouteDependencies dependencie
 
   // TODO(#3): restrict /metrics to a scrape credential or a listener of its own.
   http::Route routes[] = {
-      {"GET", "/healthz", Permission::kPublic, Health, Execution::kInline, BodyKind::kNone,
+      {"GET", "/healthz", Permission::kPublic, Health, Execution::kInline, BodyKind::kNone, ""},
+      {"GET", "/readyz", Permission::kPublic, readiness, Execution::kWorker, BodyKind::kNone, ""},
+      {"GET", "/metrics", Permission::kPublic, metrics_text, Execution::kWorker, BodyKind::kNone,
        ""},
-      {"GET", "/readyz", Permission::kPublic, readiness, Execution::kWorker, BodyKind::kNone,
+      {"GET", "/v1/openapi.json", Permission::kPublic, OpenApi, Execution::kInline, BodyKind::kNone,
        ""},
-      {"GET", "/metrics", Permission::kPublic, metrics_text, Execution::kWorker,
-       BodyKind::kNone, ""},
-      {"GET", "/v1/openapi.json", Permission::kPublic, OpenApi, Execution::kInline,
-       BodyKind::kNone, ""},
       {"POST", "/v1/diagnostics/echo", Permission::kPublic, DiagnosticsEcho, Execution::kWorker,
        BodyKind::kJson, "postDiagnosticsEcho"},
   };

@@ -59,22 +59,19 @@ http::ServerOptions ServerOptionsFrom(const config::Config& config) {
   return options;
 }
 
-void AddPoolGauges(metrics::Registry& registry, storage::Database& database,
-                   WorkerPool& workers) {
-  registry.AddGauge("finhelm_db_pool_connections", "Database connections by state.",
-                    [&database] {
-                      storage::PoolStats stats = database.Stats();
-                      return std::vector<metrics::GaugeSample>{
-                          {"state=\"in_use\"", static_cast<double>(stats.in_use)},
-                          {"state=\"idle\"", static_cast<double>(stats.idle)},
-                          {"state=\"waiting\"", static_cast<double>(stats.waiting)}};
-                    });
-  registry.AddGauge("finhelm_worker_pool_tasks", "Request worker pool tasks by state.",
-                    [&workers] {
-                      return std::vector<metrics::GaugeSample>{
-                          {"state=\"busy\"", static_cast<double>(workers.busy())},
-                          {"state=\"queued\"", static_cast<double>(workers.queued())}};
-                    });
+void AddPoolGauges(metrics::Registry& registry, storage::Database& database, WorkerPool& workers) {
+  registry.AddGauge("finhelm_db_pool_connections", "Database connections by state.", [&database] {
+    storage::PoolStats stats = database.Stats();
+    return std::vector<metrics::GaugeSample>{
+        {"state=\"in_use\"", static_cast<double>(stats.in_use)},
+        {"state=\"idle\"", static_cast<double>(stats.idle)},
+        {"state=\"waiting\"", static_cast<double>(stats.waiting)}};
+  });
+  registry.AddGauge("finhelm_worker_pool_tasks", "Request worker pool tasks by state.", [&workers] {
+    return std::vector<metrics::GaugeSample>{
+        {"state=\"busy\"", static_cast<double>(workers.busy())},
+        {"state=\"queued\"", static_cast<double>(workers.queued())}};
+  });
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include "config/config.hpp"
 
 #include <sys/stat.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <charconv>
 #include <set>
-#include <toml++/toml.h>
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, not in unistd.h.
 
@@ -81,8 +81,8 @@ class Reader {
     std::uint64_t value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-      problems_.push_back({setting, "expected a whole number from " + std::to_string(min) +
-                                        " to " + std::to_string(max) + ", got '" + text + "'"});
+      problems_.push_back({setting, "expected a whole number from " + std::to_string(min) + " to " +
+                                        std::to_string(max) + ", got '" + text + "'"});
       return std::nullopt;
     }
     return value;
@@ -112,7 +112,8 @@ class Reader {
 void CollectKeys(const toml::table& table, const std::string& prefix,
                  std::vector<std::pair<std::string, const toml::node*>>& out) {
   for (const auto& [key, node] : table) {
-    std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    std::string name =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* child = node.as_table()) {
       CollectKeys(*child, name, out);
     } else {
@@ -317,9 +318,9 @@ LoadOutcome Load(const std::optional<std::string>& path, const Environment& envi
       }
     } catch (const toml::parse_error& failure) {
       const auto& where = failure.source().begin;
-      outcome.problems.push_back(
-          {*path, "line " + std::to_string(where.line) + ", column " +
-                      std::to_string(where.column) + ": " + std::string(failure.description())});
+      outcome.problems.push_back({*path, "line " + std::to_string(where.line) + ", column " +
+                                             std::to_string(where.column) + ": " +
+                                             std::string(failure.description())});
     }
   }
   for (const auto& name : kEnvironmentNames) {
@@ -353,10 +354,10 @@ std::vector<Problem> Check(const Config& config) {
   // DATA-1: plain HTTP outside loopback only behind a trusted TLS-terminating proxy.
   if (!config.tls_enabled() && config.trusted_proxies.empty() &&
       !IsLoopback(config.listen_address)) {
-    problems.push_back({"server.listen",
-                        "refusing to serve plain HTTP on " + config.listen_address +
-                            ": configure TLS (FINHELM_TLS_CERT_FILE and FINHELM_TLS_KEY_FILE) or "
-                            "a trusted reverse proxy (server.trusted_proxies)"});
+    problems.push_back(
+        {"server.listen", "refusing to serve plain HTTP on " + config.listen_address +
+                              ": configure TLS (FINHELM_TLS_CERT_FILE and FINHELM_TLS_KEY_FILE) or "
+                              "a trusted reverse proxy (server.trusted_proxies)"});
   }
   if (config.redirect_port && !config.tls_enabled()) {
     problems.push_back({"server.redirect_port", "a redirect listener needs TLS to redirect to"});
@@ -379,24 +380,25 @@ std::vector<Problem> Check(const Config& config) {
       problems.push_back({"limits.json_body_bytes", "may not exceed 1 MiB in production (IN-2)"});
     }
     if (config.upload_body_limit > kMaxUploadBody) {
-      problems.push_back({"limits.upload_body_bytes", "may not exceed 25 MiB in production (IN-2)"});
+      problems.push_back(
+          {"limits.upload_body_bytes", "may not exceed 25 MiB in production (IN-2)"});
     }
     if (config.header_timeout.count() > kMaxHeaderTimeout) {
-      problems.push_back({"limits.header_timeout_seconds",
-                          "may not exceed 10 s in production (IN-2)"});
+      problems.push_back(
+          {"limits.header_timeout_seconds", "may not exceed 10 s in production (IN-2)"});
     }
     if (config.body_timeout.count() > kMaxBodyTimeout) {
-      problems.push_back({"limits.body_timeout_seconds", "may not exceed 30 s in production (IN-2)"});
+      problems.push_back(
+          {"limits.body_timeout_seconds", "may not exceed 30 s in production (IN-2)"});
     }
     if (config.requests_per_minute > kMaxRequestsPerMinute) {
-      problems.push_back({"limits.requests_per_minute",
-                          "may not exceed 600 per minute in production (WEB-1)"});
+      problems.push_back(
+          {"limits.requests_per_minute", "may not exceed 600 per minute in production (WEB-1)"});
     }
     CheckSecretFile("secrets.master_key_file", config.master_key_file, problems);
     CheckSecretFile("server.tls_key_file", config.tls_key_file, problems);
     CheckSecretFile("integrations.llm_api_key_file", config.llm_api_key_file, problems);
-    CheckSecretFile("integrations.qbo_client_secret_file", config.qbo_client_secret_file,
-                    problems);
+    CheckSecretFile("integrations.qbo_client_secret_file", config.qbo_client_secret_file, problems);
   }
   return problems;
 }

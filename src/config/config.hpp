@@ -31,7 +31,7 @@ struct Config {
   std::optional<std::uint16_t> redirect_port;  // Plain listener that redirects to TLS.
   std::vector<std::string> trusted_proxies;    // Addresses of TLS-terminating proxies.
   std::vector<std::string> cors_allowed_origins;
-  std::string web_root = "web/dist";           // The built web app.
+  std::string web_root = "web/dist";  // The built web app.
 
   // [limits]
   std::size_t json_body_limit = 1024 * 1024;

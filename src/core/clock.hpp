@@ -33,7 +33,8 @@ class FakeClock final : public Clock {
       : ticks_(start.time_since_epoch().count()) {}
 
   std::chrono::system_clock::time_point Now() const override {
-    return std::chrono::system_clock::time_point(std::chrono::system_clock::duration(ticks_.load()));
+    return std::chrono::system_clock::time_point(
+        std::chrono::system_clock::duration(ticks_.load()));
   }
   void Advance(std::chrono::system_clock::duration by) { ticks_ += by.count(); }
 

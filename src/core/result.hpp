@@ -16,7 +16,7 @@ namespace finhelm {
 enum class ErrorCode {
   kInvalidArgument,  // The caller's input is malformed or out of range.
   kNotFound,
-  kConflict,         // The state of the world forbids the change (duplicate, stale).
+  kConflict,  // The state of the world forbids the change (duplicate, stale).
   kPermissionDenied,
   kUnauthenticated,
   kResourceExhausted,  // A limit was reached (rate, size, pool).
@@ -40,7 +40,7 @@ inline Error MakeError(ErrorCode code, std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return state_.index() == 0; }

@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::size_t kMaxTargetLength = 8 * 1024;  // IN-2: request line.
 
-constexpr std::array<std::string_view, 7> kKnownMethods = {"GET",    "HEAD",   "POST", "PUT",
-                                                            "PATCH", "DELETE", "OPTIONS"};
+constexpr std::array<std::string_view, 7> kKnownMethods = {"GET",   "HEAD",   "POST",   "PUT",
+                                                           "PATCH", "DELETE", "OPTIONS"};
 
 bool IsSafeMethod(std::string_view method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
@@ -35,7 +35,7 @@ std::string MediaType(std::string_view content_type) {
 }
 
 Response ProblemFor(const Request& request, int status, std::string_view slug = {},
-                 std::string_view detail = {}) {
+                    std::string_view detail = {}) {
   return ProblemResponse(MakeProblem(status, slug, detail), request.request_id);
 }
 
@@ -100,9 +100,9 @@ void ApplySecurityHeaders(Response& response, bool strict_transport_security) {
   if (!h.Has("Cache-Control")) h.Set("Cache-Control", "no-store");
 }
 
-Pipeline::Pipeline(PipelineOptions options, const Router& router,
-                   const BodyValidator* validator, Authenticator& authenticator,
-                   RateLimitStore& rate_limits, metrics::Registry& metrics, WorkerPool& workers)
+Pipeline::Pipeline(PipelineOptions options, const Router& router, const BodyValidator* validator,
+                   Authenticator& authenticator, RateLimitStore& rate_limits,
+                   metrics::Registry& metrics, WorkerPool& workers)
     : options_(std::move(options)),
       router_(router),
       validator_(validator),
@@ -289,8 +289,8 @@ std::optional<Response> Pipeline::CheckRateLimit(Request& request) const {
   log::Warn("excess_rate_limit_exceeded",
             {{"request_id", request.request_id}, {"address", request.remote_address}});
   Response response = ProblemFor(request, 429, "rate-limited");
-  response.headers.Set("Retry-After", std::to_string(std::max<std::int64_t>(
-                                          1, decision.retry_after.count())));
+  response.headers.Set("Retry-After",
+                       std::to_string(std::max<std::int64_t>(1, decision.retry_after.count())));
   return response;
 }
 
@@ -309,8 +309,7 @@ Response Pipeline::Finish(Request& request, Response response) const {
   response.headers.Set("X-Request-Id", request.request_id);
 
   double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at)
-          .count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at).count();
   metrics_.ObserveRequest(request.method, request.route_template, response.status, seconds);
   // The route template, never the raw target: query strings may carry tokens (DATA-5).
   log::Info("http_request",

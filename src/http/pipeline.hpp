@@ -29,11 +29,11 @@
 namespace finhelm::http {
 
 struct PipelineOptions {
-  std::size_t json_body_limit = 1024 * 1024;          // IN-2.
-  std::size_t upload_body_limit = 25 * 1024 * 1024;   // IN-2.
-  std::vector<std::string> cors_allowed_origins;      // Exact origins (WEB-2).
+  std::size_t json_body_limit = 1024 * 1024;                    // IN-2.
+  std::size_t upload_body_limit = 25 * 1024 * 1024;             // IN-2.
+  std::vector<std::string> cors_allowed_origins;                // Exact origins (WEB-2).
   RateLimit default_rate_limit{600, std::chrono::seconds(60)};  // WEB-1, per address.
-  bool strict_transport_security = false;             // Set when serving TLS (DATA-1).
+  bool strict_transport_security = false;                       // Set when serving TLS (DATA-1).
   // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (exact addresses).
   std::vector<std::string> trusted_proxies;
 };
@@ -49,9 +49,7 @@ class Authenticator {
 // TODO(#3): replace with session-cookie and bearer-token authentication.
 class AnonymousAuthenticator final : public Authenticator {
  public:
-  Result<access::Principal> Authenticate(const Request&) override {
-    return access::Principal{};
-  }
+  Result<access::Principal> Authenticate(const Request&) override { return access::Principal{}; }
 };
 
 using ResponseCallback = std::function<void(Response)>;
@@ -61,8 +59,8 @@ class Pipeline {
   // All references must outlive the pipeline. `validator` may be null only when no route
   // has a JSON body.
   Pipeline(PipelineOptions options, const Router& router, const BodyValidator* validator,
-           Authenticator& authenticator, RateLimitStore& rate_limits,
-           metrics::Registry& metrics, WorkerPool& workers);
+           Authenticator& authenticator, RateLimitStore& rate_limits, metrics::Registry& metrics,
+           WorkerPool& workers);
 
   // The largest body the server may read for this request line, decided before any of
   // the body is read so that an oversized one is refused with 413 up front.

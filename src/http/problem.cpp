@@ -9,7 +9,8 @@ namespace finhelm::http {
 Problem MakeProblem(int status, std::string_view slug, std::string_view detail) {
   Problem problem;
   problem.status = status;
-  problem.type = slug.empty() ? std::string("about:blank") : std::string(kProblemBase) + std::string(slug);
+  problem.type =
+      slug.empty() ? std::string("about:blank") : std::string(kProblemBase) + std::string(slug);
   problem.title = std::string(ReasonPhrase(status));
   problem.detail = std::string(detail);
   return problem;
@@ -62,10 +63,9 @@ int StatusForError(ErrorCode code) {
 
 Response ErrorResponse(const Error& error, std::string_view request_id) {
   int status = StatusForError(error.code);
-  log::Write(status >= 500 ? log::Level::kError : log::Level::kInfo, "request_error",
-             {{"request_id", request_id},
-              {"code", ErrorCodeName(error.code)},
-              {"detail", error.message}});
+  log::Write(
+      status >= 500 ? log::Level::kError : log::Level::kInfo, "request_error",
+      {{"request_id", request_id}, {"code", ErrorCodeName(error.code)}, {"detail", error.message}});
   return ProblemResponse(MakeProblem(status), request_id);
 }
 

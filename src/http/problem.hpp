@@ -21,9 +21,9 @@ struct FieldError {
 
 struct Problem {
   int status = 500;
-  std::string type;   // A stable URI naming the kind of problem; "about:blank" by default.
-  std::string title;  // Generic text for the status, or a fixed title for `type`.
-  std::string detail; // Optional client-safe detail; empty for server errors.
+  std::string type;    // A stable URI naming the kind of problem; "about:blank" by default.
+  std::string title;   // Generic text for the status, or a fixed title for `type`.
+  std::string detail;  // Optional client-safe detail; empty for server errors.
   std::vector<FieldError> errors;
 };
 

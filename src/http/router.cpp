@@ -73,8 +73,8 @@ Status Router::Add(Route route) {
 namespace {
 
 // Depth-first search preferring literal segments; returns the node for the full path.
-const auto* Find(const auto* node, const std::vector<std::string_view>& segments,
-                 std::size_t index, std::vector<std::pair<std::string, std::string>>& params) {
+const auto* Find(const auto* node, const std::vector<std::string_view>& segments, std::size_t index,
+                 std::vector<std::pair<std::string, std::string>>& params) {
   if (index == segments.size()) return node->routes.empty() ? nullptr : node;
   std::string_view segment = segments[index];
   if (auto found = node->literal.find(segment); found != node->literal.end()) {

@@ -40,9 +40,9 @@ struct Route {
 };
 
 struct RouteMatch {
-  const Route* route = nullptr;          // Null when nothing matched.
+  const Route* route = nullptr;  // Null when nothing matched.
   std::vector<std::pair<std::string, std::string>> params;
-  std::vector<std::string> allowed;      // Methods of the path, when only the method failed.
+  std::vector<std::string> allowed;  // Methods of the path, when only the method failed.
 };
 
 class Router {

@@ -1,5 +1,3 @@
-#include <utility>  // Before Asio: Boost 1.74's awaitable.hpp needs it (TRAPS.md).
-
 #include "http/server.hpp"
 
 #include <atomic>
@@ -12,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>  // Before Asio: Boost 1.74's awaitable.hpp needs it (TRAPS.md).
 #include <vector>
 
 #include "http/internal/connection.hpp"
@@ -33,12 +32,11 @@ constexpr const char* kTls12Ciphers =
 Result<std::unique_ptr<ssl::context>> MakeTlsContext(const TlsFiles& files) {
   auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
   boost::system::error_code ec;
-  context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
-                           ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
-                           ssl::context::no_tlsv1_1 | ssl::context::single_dh_use |
-                           SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
-                           SSL_OP_CIPHER_SERVER_PREFERENCE,
-                       ec);
+  context->set_options(
+      ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+          ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use |
+          SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE,
+      ec);
   SSL_CTX* native = context->native_handle();
   if (ec || SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
       SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
@@ -46,9 +44,9 @@ Result<std::unique_ptr<ssl::context>> MakeTlsContext(const TlsFiles& files) {
   }
   context->use_certificate_chain_file(files.certificate_chain, ec);
   if (ec) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "cannot load TLS certificate chain " + files.certificate_chain + ": " +
-                         ec.message());
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        "cannot load TLS certificate chain " + files.certificate_chain + ": " + ec.message());
   }
   context->use_private_key_file(files.private_key, ssl::context::pem, ec);
   if (ec) {
@@ -86,9 +84,8 @@ Result<tcp::acceptor> Bind(asio::io_context& io, const tcp::endpoint& endpoint, 
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return MakeError(ErrorCode::kUnavailable, "cannot listen on " +
-                                                  endpoint.address().to_string() + ":" +
-                                                  std::to_string(endpoint.port()) + ": " +
+    return MakeError(ErrorCode::kUnavailable, "cannot listen on " + endpoint.address().to_string() +
+                                                  ":" + std::to_string(endpoint.port()) + ": " +
                                                   ec.message());
   }
   return acceptor;
@@ -97,7 +94,9 @@ Result<tcp::acceptor> Bind(asio::io_context& io, const tcp::endpoint& endpoint, 
 class BeastServer final : public Server {
  public:
   BeastServer(ServerOptions options, const Pipeline& pipeline)
-      : options_(std::move(options)), pipeline_(pipeline), shared_(std::make_shared<SharedState>()) {}
+      : options_(std::move(options)),
+        pipeline_(pipeline),
+        shared_(std::make_shared<SharedState>()) {}
 
   ~BeastServer() override {
     Stop();
@@ -126,9 +125,8 @@ class BeastServer final : public Server {
     }
     port_ = port;
     if (options_.tls && options_.redirect_port) {
-      auto acceptor =
-          finhelm::http::Bind(workers_.front()->io, tcp::endpoint(address, *options_.redirect_port),
-                              false);
+      auto acceptor = finhelm::http::Bind(workers_.front()->io,
+                                          tcp::endpoint(address, *options_.redirect_port), false);
       if (!acceptor.ok()) return acceptor.error();
       redirect_acceptor_.emplace(std::move(*acceptor));
       redirect_port_ = redirect_acceptor_->local_endpoint().port();
@@ -180,8 +178,8 @@ class BeastServer final : public Server {
       while (shared_->open_connections.load() > 0 && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
-      log::Info("server_stopped", {{"connections_cut",
-                                    static_cast<std::int64_t>(shared_->open_connections.load())}});
+      log::Info("server_stopped",
+                {{"connections_cut", static_cast<std::int64_t>(shared_->open_connections.load())}});
       for (auto& worker : workers_) worker->io.stop();
     });
   }
@@ -234,7 +232,8 @@ class BeastServer final : public Server {
                                ConnectionSettings settings, bool redirect) {
     while (!shared_->stopping.load()) {
       boost::system::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      tcp::socket socket =
+          co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (ec == asio::error::operation_aborted || shared_->stopping.load()) co_return;
         log::Warn("accept_failed", {{"error", ec.message()}});

@@ -113,8 +113,8 @@ std::vector<std::pair<std::string, std::string>> ParseCookies(std::string_view h
   while (!header.empty()) {
     auto semicolon = header.find(';');
     std::string_view pair = Trim(header.substr(0, semicolon));
-    header = semicolon == std::string_view::npos ? std::string_view()
-                                                 : header.substr(semicolon + 1);
+    header =
+        semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
     auto equals = pair.find('=');
     if (equals == std::string_view::npos || equals == 0) continue;
     std::string_view name = Trim(pair.substr(0, equals));

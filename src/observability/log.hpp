@@ -58,9 +58,7 @@ void Write(Level level, std::string_view event, Fields fields);
 inline void Debug(std::string_view event, Fields fields = {}) {
   Write(Level::kDebug, event, fields);
 }
-inline void Info(std::string_view event, Fields fields = {}) {
-  Write(Level::kInfo, event, fields);
-}
+inline void Info(std::string_view event, Fields fields = {}) { Write(Level::kInfo, event, fields); }
 inline void Warn(std::string_view event, Fields fields = {}) { Write(Level::kWarn, event, fields); }
 inline void Error(std::string_view event, Fields fields = {}) {
   Write(Level::kError, event, fields);

@@ -94,8 +94,8 @@ std::string Registry::Render() const {
            std::to_string(count) + "\n";
     out += "finhelm_http_request_duration_seconds_sum{" + labels + "} " +
            FormatDouble(static_cast<double>(series->sum_micros.load()) / 1e6) + "\n";
-    out += "finhelm_http_request_duration_seconds_count{" + labels + "} " +
-           std::to_string(count) + "\n";
+    out += "finhelm_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) +
+           "\n";
   }
   for (const Gauge& gauge : gauges_) {
     out += "# HELP " + gauge.name + " " + gauge.help + "\n";

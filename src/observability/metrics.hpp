@@ -32,8 +32,7 @@ class Registry {
   Registry();
 
   // Records one finished HTTP request. Thread-safe and lock-free once a series exists.
-  void ObserveRequest(std::string_view method, std::string_view route, int status,
-                      double seconds);
+  void ObserveRequest(std::string_view method, std::string_view route, int status, double seconds);
 
   // Registers a gauge read at scrape time. Call during start-up.
   void AddGauge(std::string name, std::string help, GaugeCallback callback);

@@ -5,7 +5,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-
 #include <optional>
 #include <thread>
 
@@ -39,7 +38,8 @@ Response RedirectToHttps(const Request& request, std::uint16_t https_port) {
   std::string host(request.headers.Get("Host").value_or(""));
   if (!IsValidHost(host)) return Response::Empty(400);
   // Drop any port the client used for plain HTTP; name the TLS port unless it is 443.
-  if (auto colon = host.rfind(':'); colon != std::string::npos && host.find(']') == std::string::npos) {
+  if (auto colon = host.rfind(':');
+      colon != std::string::npos && host.find(']') == std::string::npos) {
     host.resize(colon);
   }
   if (https_port != 443) host += ":" + std::to_string(https_port);
@@ -174,8 +174,8 @@ asio::awaitable<void> ServeRequests(Stream& stream, beast::flat_buffer& buffer,
     int early_status = 0;
     if (field_count > settings.max_header_fields) early_status = 431;
     if (HasFramingAmbiguity(parser)) early_status = 400;  // IN-1: request smuggling.
-    std::size_t limit = pipeline.BodyLimitFor(std::string(header.method_string()),
-                                              std::string(header.target()));
+    std::size_t limit =
+        pipeline.BodyLimitFor(std::string(header.method_string()), std::string(header.target()));
     if (early_status == 0 && parser.content_length() && *parser.content_length() > limit) {
       early_status = 413;  // Refused before a byte of the body is read.
     }
@@ -196,7 +196,8 @@ asio::awaitable<void> ServeRequests(Stream& stream, beast::flat_buffer& buffer,
     }
 
     Lowest(stream).expires_after(settings.body_timeout);
-    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    co_await bhttp::async_read(stream, buffer, parser,
+                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       log::Debug("http_read_body_failed", {{"error", ec.message()}});
       int status = 400;
@@ -231,7 +232,9 @@ class ConnectionScope {
  public:
   ConnectionScope(ConnectionRegistry& registry, std::function<void()> close,
                   const ConnectionSettings& settings, const std::string& address)
-      : registry_(registry), handle_(registry.Add(std::move(close))), settings_(settings),
+      : registry_(registry),
+        handle_(registry.Add(std::move(close))),
+        settings_(settings),
         address_(address) {}
   ~ConnectionScope() {
     registry_.Remove(handle_);
@@ -260,7 +263,8 @@ void SharedState::Release(const std::string& address) {
 asio::awaitable<void> ServePlain(tcp::socket socket, ConnectionSettings settings,
                                  std::string address, ConnectionRegistry& registry) {
   beast::tcp_stream stream(std::move(socket));
-  ConnectionScope scope(registry, [&stream] { stream.cancel(); }, settings, address);
+  ConnectionScope scope(
+      registry, [&stream] { stream.cancel(); }, settings, address);
   beast::flat_buffer buffer;
   co_await ServeRequests(stream, buffer, settings, address, scope.entry());
   ErrorCode ignored;
@@ -272,8 +276,8 @@ asio::awaitable<void> ServeTls(tcp::socket socket, asio::ssl::context& tls,
                                ConnectionSettings settings, std::string address,
                                ConnectionRegistry& registry) {
   beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), tls);
-  ConnectionScope scope(registry, [&stream] { beast::get_lowest_layer(stream).cancel(); },
-                        settings, address);
+  ConnectionScope scope(
+      registry, [&stream] { beast::get_lowest_layer(stream).cancel(); }, settings, address);
   beast::flat_buffer buffer;
   ErrorCode ec;
   Lowest(stream).expires_after(settings.header_timeout);

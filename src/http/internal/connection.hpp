@@ -2,8 +2,6 @@
 // server; includes Asio, so only server.cpp and connection.cpp may include it.
 #pragma once
 
-#include <utility>  // Before Asio (TRAPS.md).
-
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -16,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>  // Before Asio (TRAPS.md).
 
 #include "http/pipeline.hpp"
 
@@ -57,7 +56,9 @@ class ConnectionRegistry {
   };
   using Handle = std::list<Entry>::iterator;
 
-  Handle Add(std::function<void()> close) { return entries_.insert(entries_.end(), {false, std::move(close)}); }
+  Handle Add(std::function<void()> close) {
+    return entries_.insert(entries_.end(), {false, std::move(close)});
+  }
   void Remove(Handle handle) { entries_.erase(handle); }
   void CloseIdle() {
     for (auto& entry : entries_) {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Static checks CI runs (OPS-3): clang-format (check mode), clang-tidy (the naming table of
+# STYLE.md and bug finders), cppcheck, shellcheck. Any finding fails.
+#   scripts/lint.sh            all checks
+#   scripts/lint.sh format     one of: format tidy cppcheck shellcheck
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "${root}"
+only="${1:-all}"
+failed=0
+
+mapfile -t cpp_files < <(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' \
+  'fuzz/*.cpp' 'bench/*.cpp')
+mapfile -t src_cpp < <(git ls-files 'src/*.cpp')
+mapfile -t shell_files < <(git ls-files '*.sh' '.ci/run')
+
+run() {
+  local name="$1"
+  shift
+  echo "lint: ${name}"
+  if ! "$@"; then
+    echo "lint: ${name} found problems" >&2
+    failed=1
+  fi
+}
+
+if [[ "${only}" == all || "${only}" == format ]]; then
+  run clang-format clang-format --dry-run --Werror "${cpp_files[@]}"
+fi
+
+if [[ "${only}" == all || "${only}" == shellcheck ]]; then
+  run shellcheck shellcheck "${shell_files[@]}"
+fi
+
+if [[ "${only}" == all || "${only}" == tidy || "${only}" == cppcheck ]]; then
+  # Both analysers read the compile commands of the debug build.
+  cmake --preset debug >/dev/null
+  cmake --build build/debug --target finhelm_api >/dev/null  # generates embedded sources
+fi
+
+if [[ "${only}" == all || "${only}" == tidy ]]; then
+  run clang-tidy xargs -P "$(nproc)" -n 4 clang-tidy -p build/debug --quiet \
+    <<<"$(printf '%s\n' "${src_cpp[@]}")"
+fi
+
+if [[ "${only}" == all || "${only}" == cppcheck ]]; then
+  run cppcheck cppcheck --project=build/debug/compile_commands.json --quiet --error-exitcode=1 \
+    --enable=warning,performance,portability --inline-suppr \
+    --suppress='*:/usr/*' --suppress='*:*/build/*' --suppress=unknownMacro \
+    --suppress=missingIncludeSystem -j "$(nproc)" "--file-filter=${root}/src/*"
+fi
+
+exit "${failed}"
