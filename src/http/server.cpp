@@ -10,7 +10,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
-#include <utility>  // Before Asio: Boost 1.74's awaitable.hpp needs it (TRAPS.md).
+#include <utility>
 #include <vector>
 
 #include "http/internal/connection.hpp"

@@ -2,6 +2,9 @@
 // server; includes Asio, so only server.cpp and connection.cpp may include it.
 #pragma once
 
+// Boost 1.74's awaitable.hpp needs <utility> first (TRAPS.md); keep this block first.
+#include <utility>
+
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,7 +17,6 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
-#include <utility>  // Before Asio (TRAPS.md).
 
 #include "http/pipeline.hpp"
 
