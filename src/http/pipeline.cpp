@@ -39,6 +39,13 @@ Response ProblemFor(const Request& request, int status, std::string_view slug = 
   return ProblemResponse(MakeProblem(status, slug, detail), request.request_id);
 }
 
+// The value of an Allow header: "GET, POST".
+std::string JoinMethods(const std::vector<std::string>& methods) {
+  std::string joined;
+  for (const auto& method : methods) joined += (joined.empty() ? "" : ", ") + method;
+  return joined;
+}
+
 std::string SameOrigin(const Request& request) {
   auto host = request.headers.Get("Host");
   if (!host) return {};
@@ -127,8 +134,16 @@ void Pipeline::Dispatch(Request request, ResponseCallback done) const {
 
   if (!IsKnownMethod(request.method)) {
     // TRACE and CONNECT are refused outright (WEB-4); anything else is not implemented.
-    int status = (request.method == "TRACE" || request.method == "CONNECT") ? 405 : 501;
-    return done(Finish(request, ProblemFor(request, status)));
+    if (request.method != "TRACE" && request.method != "CONNECT") {
+      return done(Finish(request, ProblemFor(request, 501)));
+    }
+    Response refused = ProblemFor(request, 405);
+    // A 405 must name the methods the resource does support (RFC 9110 section 15.5.6).
+    auto target = ParseTarget(request.target);
+    std::vector<std::string> allowed;
+    if (target.ok()) allowed = router_.Match(request.method, target->path).allowed;
+    refused.headers.Set("Allow", JoinMethods(allowed));
+    return done(Finish(request, std::move(refused)));
   }
   if (request.target.size() > kMaxTargetLength) {
     return done(Finish(request, ProblemFor(request, 414)));
@@ -154,9 +169,7 @@ void Pipeline::Dispatch(Request request, ResponseCallback done) const {
     bool is_read = request.method == "GET" || request.method == "HEAD";
     if (!match.allowed.empty()) {
       Response response = ProblemFor(request, 405);
-      std::string allow;
-      for (const auto& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
-      response.headers.Set("Allow", allow);
+      response.headers.Set("Allow", JoinMethods(match.allowed));
       return done(Finish(request, std::move(response)));
     }
     if (is_read && fallback_ && !request.path.starts_with("/v1/")) {
