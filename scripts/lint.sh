@@ -41,6 +41,7 @@ fi
 
 if [[ "${only}" == all || "${only}" == tidy ]]; then
   run clang-tidy xargs -P "$(nproc)" -n 4 clang-tidy -p build/debug --quiet \
+    --extra-arg=-DBOOST_ASIO_HAS_CO_AWAIT=1 --extra-arg=-DBOOST_ASIO_HAS_STD_COROUTINE=1 \
     <<<"$(printf '%s\n' "${src_cpp[@]}")"
 fi
 

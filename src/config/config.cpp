@@ -12,15 +12,15 @@ extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, not
 namespace finhelm::config {
 namespace {
 
-constexpr std::size_t kMaxJsonBody = 1024 * 1024;
-constexpr std::size_t kMaxUploadBody = 25 * 1024 * 1024;
+constexpr std::size_t kMaxJsonBody = std::size_t{1024} * 1024;
+constexpr std::size_t kMaxUploadBody = std::size_t{25} * 1024 * 1024;
 constexpr std::int64_t kMaxHeaderTimeout = 10;
 constexpr std::int64_t kMaxBodyTimeout = 30;
 constexpr std::uint32_t kMaxRequestsPerMinute = 600;
 
 // Every key the TOML file may hold; anything else is a typo worth reporting.
 const std::set<std::string>& KnownKeys() {
-  static const std::set<std::string> keys = {
+  static const std::set<std::string> kKeys = {
       "profile",
       "server.listen",
       "server.io_threads",
@@ -52,7 +52,7 @@ const std::set<std::string>& KnownKeys() {
       "integrations.qbo_client_secret_file",
       "integrations.qbo_base_url",
   };
-  return keys;
+  return kKeys;
 }
 
 class Reader {
@@ -159,9 +159,9 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
   } else if (key == "server.web_root") {
     config.web_root = value;
   } else if (key == "limits.json_body_bytes") {
-    set_size(config.json_body_limit, 1024, 64 * 1024 * 1024);
+    set_size(config.json_body_limit, 1024, std::uint64_t{64} * 1024 * 1024);
   } else if (key == "limits.upload_body_bytes") {
-    set_size(config.upload_body_limit, 1024, 1024 * 1024 * 1024);
+    set_size(config.upload_body_limit, 1024, std::uint64_t{1024} * 1024 * 1024);
   } else if (key == "limits.header_timeout_seconds") {
     set_seconds(config.header_timeout, 600);
   } else if (key == "limits.body_timeout_seconds") {

@@ -34,8 +34,8 @@ struct Config {
   std::string web_root = "web/dist";  // The built web app.
 
   // [limits]
-  std::size_t json_body_limit = 1024 * 1024;
-  std::size_t upload_body_limit = 25 * 1024 * 1024;
+  std::size_t json_body_limit = std::size_t{1024} * 1024;
+  std::size_t upload_body_limit = std::size_t{25} * 1024 * 1024;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds body_timeout{30};
   std::uint32_t requests_per_minute = 600;  // Per client address (WEB-1).

@@ -38,7 +38,7 @@ struct ServerOptions {
   std::chrono::seconds body_timeout{30};    // IN-2, absolute.
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{10};
-  std::size_t max_header_bytes = 16 * 1024;  // IN-2, request line included.
+  std::size_t max_header_bytes = std::size_t{16} * 1024;  // IN-2, request line included.
   std::size_t max_header_fields = 100;       // IN-2.
   std::size_t max_connections = 10000;
   std::size_t max_connections_per_address = 256;

@@ -39,10 +39,10 @@ struct ConnectionSettings {
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds body_timeout{30};
   std::chrono::seconds write_timeout{30};
-  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
   std::size_t max_header_fields = 100;
   std::size_t max_requests = 10000;
-  std::size_t max_body_bytes = 25 * 1024 * 1024;  // The largest any route accepts.
+  std::size_t max_body_bytes = std::size_t{25} * 1024 * 1024;  // The largest any route accepts.
   bool secure = false;
   bool redirect_only = false;  // Answer everything with 308 to https (DATA-1).
   std::uint16_t redirect_https_port = 443;
