@@ -12,7 +12,7 @@
 namespace finhelm::http {
 namespace {
 
-constexpr std::size_t kMaxTargetLength = 8 * 1024;  // IN-2: request line.
+constexpr std::size_t kMaxTargetLength = std::size_t{8} * 1024;  // IN-2: request line.
 
 constexpr std::array<std::string_view, 7> kKnownMethods = {"GET",   "HEAD",   "POST",   "PUT",
                                                            "PATCH", "DELETE", "OPTIONS"};
@@ -52,6 +52,23 @@ std::string SameOrigin(const Request& request) {
   return std::string(request.secure ? "https://" : "http://") + std::string(*host);
 }
 
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// Every field named `name`, in arrival order, as one comma-separated list.
+std::string JoinFields(const Headers& headers, std::string_view name) {
+  std::string joined;
+  for (const auto& [field, value] : headers.fields()) {
+    if (!EqualsIgnoreCase(field, name)) continue;
+    if (!joined.empty()) joined += ',';
+    joined += value;
+  }
+  return joined;
+}
+
 }  // namespace
 
 std::string NewRequestId() {
@@ -70,20 +87,26 @@ void ResolveForwarding(Request& request, const std::vector<std::string>& trusted
            trusted_proxies.end();
   };
   if (!trusted(request.remote_address)) return;
-  if (auto forwarded = request.headers.Get("X-Forwarded-For")) {
-    std::string_view list = *forwarded;
-    while (!list.empty()) {
-      auto comma = list.rfind(',');
-      std::string_view hop = comma == std::string_view::npos ? list : list.substr(comma + 1);
-      while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
-      while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
-      list = comma == std::string_view::npos ? std::string_view() : list.substr(0, comma);
-      if (hop.empty()) continue;
-      request.remote_address = std::string(hop);
-      if (!trusted(hop)) break;
-    }
+  // A proxy may add a field of its own after the client's rather than append to it, so
+  // every field counts, in order (RFC 9110 section 5.3), and the right end is the proxy's.
+  std::string forwarded = JoinFields(request.headers, "X-Forwarded-For");
+  std::string_view list = forwarded;
+  while (!list.empty()) {
+    auto comma = list.rfind(',');
+    std::string_view hop =
+        TrimSpaces(comma == std::string_view::npos ? list : list.substr(comma + 1));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(0, comma);
+    if (hop.empty()) continue;
+    request.remote_address = std::string(hop);
+    if (!trusted(hop)) break;
   }
-  if (auto proto = request.headers.Get("X-Forwarded-Proto")) request.secure = *proto == "https";
+  if (request.headers.Has("X-Forwarded-Proto")) {
+    std::string proto = JoinFields(request.headers, "X-Forwarded-Proto");
+    auto comma = proto.rfind(',');
+    std::string_view last = comma == std::string::npos ? std::string_view(proto)
+                                                       : std::string_view(proto).substr(comma + 1);
+    request.secure = TrimSpaces(last) == "https";
+  }
 }
 
 void ApplySecurityHeaders(Response& response, bool strict_transport_security) {

@@ -19,13 +19,14 @@ RateDecision InMemoryRateLimitStore::Take(std::string_view key, const RateLimit&
   std::lock_guard lock(shard.mutex);
   auto found = shard.buckets.find(std::string(key));
   if (found == shard.buckets.end()) {
-    if (shard.buckets.size() >= max_keys_per_shard_) Prune(shard, limit, now);
-    found = shard.buckets.emplace(std::string(key), Bucket{capacity, now}).first;
+    if (shard.buckets.size() >= max_keys_per_shard_) Prune(shard, now);
+    found = shard.buckets.emplace(std::string(key), Bucket{capacity, now, limit.period}).first;
   }
   Bucket& bucket = found->second;
   double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
   bucket.tokens = std::min(capacity, bucket.tokens + elapsed * per_second);
   bucket.updated = now;
+  bucket.period = limit.period;
 
   RateDecision decision;
   decision.limit = limit.capacity;
@@ -43,11 +44,12 @@ RateDecision InMemoryRateLimitStore::Take(std::string_view key, const RateLimit&
   return decision;
 }
 
-void InMemoryRateLimitStore::Prune(Shard& shard, const RateLimit& limit,
-                                   std::chrono::steady_clock::time_point now) {
-  // A bucket idle for a whole period is full again: forgetting it changes nothing.
-  std::erase_if(shard.buckets,
-                [&](const auto& entry) { return now - entry.second.updated >= limit.period; });
+void InMemoryRateLimitStore::Prune(Shard& shard, std::chrono::steady_clock::time_point now) {
+  // A bucket idle for a whole period of its own limit is full again: forgetting it changes
+  // nothing. The period of the limit being taken says nothing about other keys' buckets.
+  std::erase_if(shard.buckets, [&](const auto& entry) {
+    return now - entry.second.updated >= entry.second.period;
+  });
 }
 
 }  // namespace finhelm::http

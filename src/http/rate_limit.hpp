@@ -46,6 +46,7 @@ class InMemoryRateLimitStore final : public RateLimitStore {
   struct Bucket {
     double tokens = 0;
     std::chrono::steady_clock::time_point updated;
+    std::chrono::seconds period{0};  // Of the limit that governs it: when it is full again.
   };
   struct Shard {
     std::mutex mutex;
@@ -53,7 +54,7 @@ class InMemoryRateLimitStore final : public RateLimitStore {
   };
   static constexpr std::size_t kShards = 16;
 
-  void Prune(Shard& shard, const RateLimit& limit, std::chrono::steady_clock::time_point now);
+  static void Prune(Shard& shard, std::chrono::steady_clock::time_point now);
 
   std::size_t max_keys_per_shard_;
   TimeSource now_;

@@ -37,7 +37,9 @@ Status Router::Add(Route route) {
   }
   Node* node = root_.get();
   for (std::string_view segment : SplitPath(route.pattern)) {
-    bool is_parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+    // "{name}" with no further brace inside; "{a}{b}" or "{{a}}" falls through as malformed.
+    bool is_parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}' &&
+                        segment.find_first_of("{}", 1) == segment.size() - 1;
     if (is_parameter) {
       std::string name(segment.substr(1, segment.size() - 2));
       if (!node->parameter) {
