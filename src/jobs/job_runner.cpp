@@ -1,5 +1,6 @@
 #include "jobs/job_runner.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -13,6 +14,7 @@ namespace finhelm::jobs {
 namespace {
 
 constexpr std::size_t kMaxStoredErrorLength = 1000;
+constexpr std::int64_t kMaxErrorPollMs = 30'000;
 
 std::string DescribeError(const Error& error) {
   std::string text = std::string(ErrorCodeName(error.code)) + ": " + error.message;
@@ -58,16 +60,28 @@ void JobRunner::Stop() {
 }
 
 void JobRunner::WorkerLoop() {
+  int failures_in_a_row = 0;
   while (!stopping_) {
     auto ran = RunOnce();
+    if (ran.ok() && *ran) {
+      failures_in_a_row = 0;
+      continue;  // there may be more work right away
+    }
+    auto wait = options_.poll_interval;
     if (!ran.ok()) {
+      // While the database is down every worker fails at once: log and poll less often.
+      ++failures_in_a_row;
       log::Warn("job_worker_error", {{"worker", options_.worker_id},
+                                     {"failures_in_a_row", failures_in_a_row},
                                      {"code", ErrorCodeName(ran.error().code)},
                                      {"detail", ran.error().message}});
+      wait = std::min(options_.poll_interval * (1 << std::min(failures_in_a_row, 6)),
+                      std::chrono::milliseconds(kMaxErrorPollMs));
+    } else {
+      failures_in_a_row = 0;
     }
-    if (ran.ok() && *ran) continue;  // there may be more work right away
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_.load(); });
+    wake_.wait_for(lock, wait, [this] { return stopping_.load(); });
   }
 }
 

@@ -59,7 +59,7 @@ class JobRunner {
   // Starts options.threads workers. Call once.
   void Start();
   // Tells workers to stop claiming, wakes idle ones, and waits for running handlers to
-  // return. Idempotent.
+  // return. Idempotent. Not to be called from a handler (it would wait for itself).
   void Stop();
 
   // Claims and runs at most one job on the calling thread; returns whether it ran one.

@@ -1,5 +1,8 @@
+#include "storage/migration.hpp"
+
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -7,7 +10,6 @@
 #include "core/clock.hpp"
 #include "observability/log.hpp"
 #include "storage/database.hpp"
-#include "storage/migration.hpp"
 #include "storage/transaction.hpp"
 
 namespace finhelm::storage {

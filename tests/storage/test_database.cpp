@@ -59,6 +59,10 @@ std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "sqlite" : "postgresql";
 }
 
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kSqlite ? "sqlite" : "postgresql");
+}
+
 Result<std::unique_ptr<TestDatabase>> TestDatabase::Create(Backend backend,
                                                            DatabaseOptions options) {
   std::unique_ptr<TestDatabase> test(new TestDatabase());

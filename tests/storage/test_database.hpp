@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "core/result.hpp"
@@ -28,6 +29,7 @@ std::optional<std::string> PostgresUrlFromEnvironment();
 
 // "sqlite" / "postgresql", for parametrized test names.
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
+void PrintTo(Backend backend, std::ostream* out);
 
 class TestDatabase {
  public:

@@ -1,8 +1,9 @@
 // The ordered list of FinHelm's migrations. A new migration is a new file beside this one
 // and one more entry at the end of kAll.
+#include "storage/migration.hpp"
+
 #include <array>
 
-#include "storage/migration.hpp"
 #include "storage/migrations/0001_schema_migrations.hpp"
 #include "storage/migrations/0002_organizations.hpp"
 #include "storage/migrations/0003_data_keys.hpp"
