@@ -2,6 +2,7 @@
 // only there) and calls one of these; each returns the process exit status.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,5 +21,12 @@ int Serve(const CommonOptions& options);
 int Migrate(const CommonOptions& options, bool status_only);
 int ConfigCheck(const CommonOptions& options);
 int Version();
+
+// Master and data keys (DATA-2, DATA-4). `file` overrides FINHELM_MASTER_KEY_FILE.
+int KeysInit(const CommonOptions& options, const std::optional<std::string>& file);
+int KeysAddMaster(const CommonOptions& options, const std::optional<std::string>& file);
+// Re-wraps every data key under the current master version, or with `organization`,
+// gives that organization a new data-key version.
+int KeysRotate(const CommonOptions& options, std::optional<std::int64_t> organization);
 
 }  // namespace finhelm::cli

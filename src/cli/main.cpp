@@ -23,11 +23,28 @@ int main(int argc, char** argv) {
   auto* check = config->add_subcommand("check", "Explain every problem with the configuration");
   auto* version = app.add_subcommand("version", "Print the version");
 
+  auto* keys = app.add_subcommand("keys", "Manage the master key and data keys (DATA-2)");
+  keys->require_subcommand(1);
+  std::optional<std::string> key_file;
+  auto* keys_init = keys->add_subcommand("init", "Create a new master key file (mode 0600)");
+  keys_init->add_option("--file", key_file, "Key file (default: FINHELM_MASTER_KEY_FILE)");
+  auto* keys_add = keys->add_subcommand("add-master", "Add a new master key version");
+  keys_add->add_option("--file", key_file, "Key file (default: FINHELM_MASTER_KEY_FILE)");
+  std::optional<std::int64_t> organization;
+  auto* keys_rotate =
+      keys->add_subcommand("rotate",
+                           "Re-wrap every data key under the newest master key, or with --org give "
+                           "one organization a new data key");
+  keys_rotate->add_option("--org", organization, "Organization id");
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) return Serve(common);
   if (migrate->parsed()) return Migrate(common, status_only);
   if (check->parsed()) return ConfigCheck(common);
   if (version->parsed()) return Version();
+  if (keys_init->parsed()) return KeysInit(common, key_file);
+  if (keys_add->parsed()) return KeysAddMaster(common, key_file);
+  if (keys_rotate->parsed()) return KeysRotate(common, organization);
   return kExitFailure;
 }

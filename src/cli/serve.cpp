@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
 #include "core/worker_pool.hpp"
+#include "crypto/key_file.hpp"
 #include "http/pipeline.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
@@ -86,6 +87,16 @@ int Serve(const CommonOptions& options) {
   }
   const config::Config& config = loaded.config;
   ConfigureLogging(config);
+
+  // The master key is checked at start-up, not at first use: a server that cannot read
+  // its key must not come up and fail later with secrets half written (DATA-4).
+  if (config.master_key_file) {
+    auto master = crypto::LoadMasterKeyRing(*config.master_key_file);
+    if (!master.ok()) {
+      log::Error("startup_failed", {{"step", "master_key"}, {"detail", master.error().message}});
+      return kExitFailure;
+    }
+  }
 
   auto database = OpenDatabase(config);
   if (!database.ok()) {
