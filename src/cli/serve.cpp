@@ -1,7 +1,9 @@
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <string>
 #include <thread>
 
 #include "api/contract.hpp"
@@ -9,12 +11,16 @@
 #include "api/system_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
+#include "core/clock.hpp"
 #include "core/worker_pool.hpp"
 #include "crypto/key_file.hpp"
 #include "http/pipeline.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "jobs/job_queue.hpp"
+#include "jobs/job_registry.hpp"
+#include "jobs/job_runner.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
 #include "storage/migration.hpp"
@@ -58,6 +64,28 @@ http::ServerOptions ServerOptionsFrom(const config::Config& config) {
     options.redirect_port = config.redirect_port;
   }
   return options;
+}
+
+// Names this process in job leases: host and pid, so an operator can tell runners apart.
+std::string WorkerIdentity() {
+  char host[256] = {};
+  ::gethostname(host, sizeof(host) - 1);
+  return std::string(host) + ":" + std::to_string(::getpid());
+}
+
+void AddJobGauge(metrics::Registry& registry, storage::Database& database) {
+  registry.AddGauge("finhelm_jobs", "Durable jobs by status.", [&database] {
+    std::vector<metrics::GaugeSample> samples;
+    auto connection = database.Acquire();
+    if (!connection.ok()) return samples;
+    auto depth = jobs::JobQueue::Depth(**connection);
+    if (!depth.ok()) return samples;
+    samples = {{"status=\"queued\"", static_cast<double>(depth->queued)},
+               {"status=\"running\"", static_cast<double>(depth->running)},
+               {"status=\"succeeded\"", static_cast<double>(depth->succeeded)},
+               {"status=\"dead\"", static_cast<double>(depth->dead)}};
+    return samples;
+  });
 }
 
 void AddPoolGauges(metrics::Registry& registry, storage::Database& database, WorkerPool& workers) {
@@ -111,6 +139,15 @@ int Serve(const CommonOptions& options) {
   metrics::Registry registry;
   WorkerPool workers(config.worker_threads, kMaxQueuedRequests);
   AddPoolGauges(registry, **database, workers);
+  AddJobGauge(registry, **database);
+
+  // Job kinds register here as capabilities arrive (emails, imports, syncs).
+  SystemClock clock;
+  jobs::JobRegistry job_kinds;
+  jobs::JobRunnerOptions runner_options;
+  runner_options.worker_id = WorkerIdentity();
+  runner_options.threads = config.job_workers;
+  jobs::JobRunner job_runner(**database, job_kinds, clock, runner_options);
 
   http::Router router;
   storage::Database& db = **database;
@@ -164,6 +201,7 @@ int Serve(const CommonOptions& options) {
         {"", static_cast<double>(listener.open_connections())}};
   });
   listener.Start();
+  if (config.job_workers > 0) job_runner.Start();
   std::printf("finhelm: serving on %s://%s:%u\n", config.tls_enabled() ? "https" : "http",
               config.listen_address.c_str(), static_cast<unsigned>(listener.port()));
   std::fflush(stdout);
@@ -172,6 +210,7 @@ int Serve(const CommonOptions& options) {
   sigwait(&shutdown_signals, &received);
   log::Info("shutdown_requested", {{"signal", received}});
   listener.Stop();
+  job_runner.Stop();
   listener.Wait();
   return kExitOk;
 }
