@@ -1,5 +1,7 @@
 #include "http/url.hpp"
 
+#include <algorithm>
+
 namespace finhelm::http {
 namespace {
 
@@ -129,10 +131,11 @@ std::vector<std::pair<std::string, std::string>> ParseCookies(std::string_view h
 }
 
 std::optional<std::string> FindCookie(std::string_view header, std::string_view name) {
-  for (auto& [key, value] : ParseCookies(header)) {
-    if (key == name) return std::move(value);
-  }
-  return std::nullopt;
+  auto cookies = ParseCookies(header);
+  auto found = std::find_if(cookies.begin(), cookies.end(),
+                            [&](const auto& cookie) { return cookie.first == name; });
+  if (found == cookies.end()) return std::nullopt;
+  return std::optional<std::string>(std::move(found->second));
 }
 
 }  // namespace finhelm::http
