@@ -13,7 +13,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: deps build web run check test test-cpp lint fuzz web-check browser-test clean
+.PHONY: deps build web run check test test-cpp lint fuzz web-check browser-test sbom clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,7 +31,7 @@ run: build
 check: deps
 	cmake --preset debug >/dev/null
 	cmake --build --preset debug -j $(JOBS)
-	ctest --preset debug -L unit -j $(JOBS)
+	ctest --preset debug -LE "integration" -j $(JOBS)
 
 # The C++ suite under AddressSanitizer and UndefinedBehaviorSanitizer, against SQLite and
 # a throwaway PostgreSQL cluster.
@@ -54,7 +54,10 @@ browser-test: deps web
 	cmake --build --preset asan --target finhelm -j $(JOBS)
 	FINHELM_BINARY=build/asan/src/cli/finhelm scripts/browser-test.sh
 
-test: test-cpp browser-test web-check lint fuzz
+sbom: deps
+	node scripts/sbom.mjs build/sbom.cdx.json
+
+test: test-cpp browser-test web-check lint fuzz sbom
 	@echo "make test: every suite passed"
 
 clean:
