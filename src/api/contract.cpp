@@ -188,7 +188,10 @@ std::shared_ptr<const json> ParseStrictJson(std::string_view text,
   std::vector<std::set<std::string>> keys_per_object;
   std::string problem;
   json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
-    if (depth > max_depth && problem.empty()) problem = "body nests too deeply";
+    // `depth` counts the containers around the event; an opening one adds its own level.
+    bool opens =
+        event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
+    if (depth + (opens ? 1 : 0) > max_depth && problem.empty()) problem = "body nests too deeply";
     switch (event) {
       case json::parse_event_t::object_start:
         keys_per_object.emplace_back();
