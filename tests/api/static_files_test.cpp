@@ -7,8 +7,8 @@
 #include <fstream>
 #include <optional>
 #include <string>
-#include <utility>
 #include <system_error>
+#include <utility>
 
 namespace finhelm::api {
 namespace {
