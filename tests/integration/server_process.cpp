@@ -171,20 +171,26 @@ std::optional<int> ServerProcess::Stop(std::chrono::milliseconds timeout) {
 
 std::string ServerProcess::Log() const { return ReadFile(directory() / "finhelm.log"); }
 
-Result<CommandOutcome> RunFinhelm(const std::vector<std::string>& args,
+Result<CommandOutcome> RunCommand(const std::vector<std::string>& argv,
                                   const Environment& environment,
                                   std::chrono::milliseconds timeout) {
   TempDir scratch;
   UniqueFd out = OpenForWriting(scratch / "out.txt");
   UniqueFd err = OpenForWriting(scratch / "err.txt");
   if (!out.valid() || !err.valid()) return Failure("cannot create output files");
-  std::vector<std::string> argv = {FINHELM_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
   auto child = ChildProcess::Spawn(argv, environment, out.get(), err.get());
   if (!child.ok()) return child.error();
   auto status = child->WaitForExit(timeout);
-  if (!status) return Failure("finhelm still runs after the timeout");
+  if (!status) return Failure(argv.front() + " still runs after the timeout");
   return CommandOutcome{*status, ReadFile(scratch / "out.txt"), ReadFile(scratch / "err.txt")};
+}
+
+Result<CommandOutcome> RunFinhelm(const std::vector<std::string>& args,
+                                  const Environment& environment,
+                                  std::chrono::milliseconds timeout) {
+  std::vector<std::string> argv = {FINHELM_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, environment, timeout);
 }
 
 }  // namespace finhelm::integration

@@ -106,8 +106,13 @@ struct CommandOutcome {
   std::string err;  // Standard error.
 };
 
-// Runs `finhelm args...` with `environment` (as ChildProcess::Spawn); fails if it runs
-// longer than `timeout`.
+// Runs `argv` (argv[0] an absolute path) to completion with `environment` (as
+// ChildProcess::Spawn); fails if it runs longer than `timeout`.
+Result<CommandOutcome> RunCommand(const std::vector<std::string>& argv,
+                                  const Environment& environment,
+                                  std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+// RunCommand for `finhelm args...`.
 Result<CommandOutcome> RunFinhelm(const std::vector<std::string>& args,
                                   const Environment& environment,
                                   std::chrono::milliseconds timeout = std::chrono::seconds(20));

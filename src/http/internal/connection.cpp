@@ -217,6 +217,9 @@ asio::awaitable<void> ServeRequests(Stream& stream, beast::flat_buffer& buffer,
     Response response;
     if (settings.redirect_only) {
       response = RedirectToHttps(request, settings.redirect_https_port);
+      // The redirect bypasses the pipeline but is a response like any other (WEB-3). No
+      // HSTS: browsers ignore it over plain HTTP (RFC 6797 section 8.1).
+      ApplySecurityHeaders(response, false);
     } else {
       response = co_await Dispatch(pipeline, std::move(request));
     }
