@@ -73,6 +73,22 @@ void AppendTimestamp(std::string& out) {
   out.append(text.data());
 }
 
+// The length of the UTF-8 character `text` starts with; 0 when it is not a whole one.
+std::size_t FirstCharacterLength(std::string_view text) {
+  if (text.empty()) return 0;
+  auto lead = static_cast<unsigned char>(text.front());
+  std::size_t length = lead < 0x80                    ? 1
+                       : lead >= 0xC2 && lead <= 0xDF ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0 || length > text.size()) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
 }  // namespace
 
 Field::Field(std::string_view key, double value) : key_(key), quoted_(false) {
@@ -156,8 +172,8 @@ void Write(Level level, std::string_view event, Fields fields) {
 std::string MaskEmail(std::string_view email) {
   auto at = email.rfind('@');
   if (at == std::string_view::npos || at == 0) return "***";
-  std::string masked;
-  masked += email.front();
+  // A whole first character, never half of one: the result must stay valid UTF-8.
+  std::string masked(email.substr(0, FirstCharacterLength(email.substr(0, at))));
   masked += "***";
   masked.append(email.substr(at));
   return masked;
