@@ -191,5 +191,41 @@ TEST_F(Limits, AmbiguousTransferEncodingIs400AndClosed) {
       400);
 }
 
+// proves IN-1
+// Regression: a Transfer-Encoding other than plain "chunked" was read as an empty body,
+// and the body was then served as a second request (smuggling).
+TEST_F(Limits, TransferEncodingOtherThanChunkedIs400AndClosed) {
+  for (std::string_view coding : {"identity", "xchunked", "chunked, identity", "gzip, chunked"}) {
+    HttpConnection connection = Connect();
+    ASSERT_TRUE(connection.Send(
+        "POST /v1/diagnostics/echo HTTP/1.1\r\nHost: localhost\r\n"
+        "Content-Type: application/json\r\nTransfer-Encoding: " +
+        std::string(coding) + "\r\n\r\n0\r\n\r\nGET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+    HttpResponse response = ReadOrFail(connection);
+    EXPECT_EQ(response.status, 400) << coding;
+    EXPECT_TRUE(connection.WaitForClose(seconds(2))) << coding;
+    EXPECT_FALSE(connection.Read(milliseconds(0)).ok()) << "smuggled request answered: " << coding;
+  }
+  // Plain chunked, in any letter case, is understood.
+  HttpConnection connection = Connect();
+  std::string body = R"({"message":"x"})";
+  ASSERT_TRUE(
+      connection.Send("POST /v1/diagnostics/echo HTTP/1.1\r\nHost: localhost\r\n"
+                      "Content-Type: application/json\r\nTransfer-Encoding: Chunked\r\n\r\nf\r\n" +
+                      body + "\r\n0\r\n\r\n"));
+  EXPECT_EQ(ReadOrFail(connection).status, 200);
+}
+
+// proves IN-1
+// Regression: requests without a Host, or with two, were served; the CSRF origin check
+// and the https redirect both read the Host (RFC 9112 section 3.2 requires 400).
+TEST_F(Limits, MissingOrRepeatedHostIs400AndClosed) {
+  ExpectRefusedAndClosed("GET /healthz HTTP/1.1\r\n\r\n", 400);
+  ExpectRefusedAndClosed("GET /healthz HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n",
+                         400);
+  // HTTP/1.0 predates Host and may omit it.
+  EXPECT_EQ(Fetch(*server_, "GET /healthz HTTP/1.0\r\n\r\n").status, 200);
+}
+
 }  // namespace
 }  // namespace finhelm::integration

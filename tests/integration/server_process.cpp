@@ -43,7 +43,7 @@ Error Failure(std::string message) {
 
 Result<ChildProcess> ChildProcess::Spawn(const std::vector<std::string>& argv,
                                          const Environment& environment, int stdout_fd,
-                                         int stderr_fd) {
+                                         int stderr_fd, const std::filesystem::path& directory) {
   if (argv.empty()) return Failure("nothing to run");
   std::vector<std::string> variables;
   for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
@@ -67,6 +67,7 @@ Result<ChildProcess> ChildProcess::Spawn(const std::vector<std::string>& argv,
   if (pid == 0) {
     ::dup2(stdout_fd, STDOUT_FILENO);
     ::dup2(stderr_fd, STDERR_FILENO);
+    if (::chdir(directory.c_str()) != 0) ::_exit(126);
     ::execve(argument_pointers[0], argument_pointers.data(), variable_pointers.data());
     ::_exit(127);
   }
@@ -122,8 +123,10 @@ Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerConfig& 
   UniqueFd log = OpenForWriting(*scratch / "finhelm.log");
   if (!log.valid()) return Failure("cannot create the log file");
 
+  // The scratch directory is also the working directory, so that relative defaults (the
+  // web root "web/dist") find nothing of the developer's checkout.
   auto child = ChildProcess::Spawn({FINHELM_BINARY, "--config", config_path.string(), "serve"},
-                                   environment, write_end.get(), log.get());
+                                   environment, write_end.get(), log.get(), scratch->path());
   if (!child.ok()) return child.error();
   // Only the child holds the write end now, so its exit reads as end of file.
   write_end.Reset();
@@ -178,7 +181,7 @@ Result<CommandOutcome> RunCommand(const std::vector<std::string>& argv,
   UniqueFd out = OpenForWriting(scratch / "out.txt");
   UniqueFd err = OpenForWriting(scratch / "err.txt");
   if (!out.valid() || !err.valid()) return Failure("cannot create output files");
-  auto child = ChildProcess::Spawn(argv, environment, out.get(), err.get());
+  auto child = ChildProcess::Spawn(argv, environment, out.get(), err.get(), scratch.path());
   if (!child.ok()) return child.error();
   auto status = child->WaitForExit(timeout);
   if (!status) return Failure(argv.front() + " still runs after the timeout");

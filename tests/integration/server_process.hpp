@@ -30,10 +30,12 @@ using Environment = std::map<std::string, std::string>;
 // that still runs and waits for it.
 class ChildProcess {
  public:
-  // Runs `argv` (argv[0] is the binary) with the test's environment minus FINHELM_*,
-  // plus `environment`; the child's standard output and error go to the given fds.
+  // Runs `argv` (argv[0] is the binary) in `directory` with the test's environment minus
+  // FINHELM_*, plus `environment`; the child's standard output and error go to the given
+  // fds.
   static Result<ChildProcess> Spawn(const std::vector<std::string>& argv,
-                                    const Environment& environment, int stdout_fd, int stderr_fd);
+                                    const Environment& environment, int stdout_fd, int stderr_fd,
+                                    const std::filesystem::path& directory);
 
   ChildProcess(ChildProcess&& other) noexcept;
   ChildProcess& operator=(ChildProcess&&) = delete;

@@ -121,12 +121,22 @@ asio::awaitable<Response> Dispatch(const Pipeline& pipeline, Request request) {
   co_return std::move(*pending->response);
 }
 
+// IN-1: anything that could let this server and a proxy in front of it disagree on where
+// the request ends, or on which host it is for.
 bool HasFramingAmbiguity(const bhttp::request_parser<bhttp::string_body>& parser) {
   const auto& header = parser.get();
-  bool has_length = header.count(bhttp::field::content_length) > 0;
-  bool has_encoding = header.count(bhttp::field::transfer_encoding) > 0;
-  return (has_length && has_encoding) || header.count(bhttp::field::content_length) > 1 ||
-         header.count(bhttp::field::transfer_encoding) > 1;
+  std::size_t lengths = header.count(bhttp::field::content_length);
+  std::size_t encodings = header.count(bhttp::field::transfer_encoding);
+  if ((lengths > 0 && encodings > 0) || lengths > 1 || encodings > 1) return true;
+  // Beast reads a body whose codings do not end in chunked as empty, which would serve the
+  // body as the next request; RFC 9112 section 6.3 demands 400. Chunked alone is all
+  // FinHelm understands.
+  if (encodings == 1 && !beast::iequals(header[bhttp::field::transfer_encoding], "chunked")) {
+    return true;
+  }
+  // RFC 9112 section 3.2: exactly one Host in HTTP/1.1 (HTTP/1.0 may omit it).
+  std::size_t hosts = header.count(bhttp::field::host);
+  return hosts > 1 || (hosts == 0 && header.version() >= 11);
 }
 
 // Serves requests on `stream` until the client leaves, a limit is hit, or shutdown.
