@@ -139,6 +139,21 @@ TEST_F(Limits, SlowBodyIsCutOffAfterTheBodyTimeout) {
 }
 
 // proves IN-2
+TEST_F(Limits, TricklingBodyDoesNotExtendTheTimeout) {
+  HttpConnection connection = Connect();
+  auto started = Clock::now();
+  ASSERT_TRUE(connection.Send(
+      "POST /v1/diagnostics/echo HTTP/1.1\r\nHost: localhost\r\n"
+      "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"message\":\""));
+  bool cut = false;
+  for (int i = 0; i < 30 && !cut; ++i) {
+    std::this_thread::sleep_for(milliseconds(100));
+    cut = !connection.Send("a") || connection.Readable();
+  }
+  ExpectCutOff(connection, started, milliseconds(800), milliseconds(2000));
+}
+
+// proves IN-2
 TEST_F(Limits, IdleKeepAliveConnectionIsClosedAfterTheHeaderTimeout) {
   HttpConnection connection = Connect();
   ASSERT_TRUE(connection.Send(GetRequest("/healthz")));

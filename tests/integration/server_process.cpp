@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,9 +63,14 @@ Result<ChildProcess> ChildProcess::Spawn(const std::vector<std::string>& argv,
   for (std::string& variable : variables) variable_pointers.push_back(variable.data());
   variable_pointers.push_back(nullptr);
 
+  const pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) return Failure("fork failed");
   if (pid == 0) {
+    // A test binary that crashes or is killed by a timeout takes its servers with it,
+    // rather than leaving them listening on a shared machine.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);
     ::dup2(stdout_fd, STDOUT_FILENO);
     ::dup2(stderr_fd, STDERR_FILENO);
     if (::chdir(directory.c_str()) != 0) ::_exit(126);
@@ -103,8 +109,6 @@ std::optional<int> ChildProcess::WaitForExit(std::chrono::milliseconds timeout) 
   }
   return exit_status_;
 }
-
-bool ChildProcess::running() { return !WaitForExit(std::chrono::milliseconds(0)).has_value(); }
 
 Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const ServerConfig& config) {
   auto scratch = std::make_unique<TempDir>();

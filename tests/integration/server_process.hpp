@@ -47,7 +47,6 @@ class ChildProcess {
   // The exit status once the child has ended within `timeout`: its exit code, or
   // 128 + the signal that killed it (as a shell reports it).
   std::optional<int> WaitForExit(std::chrono::milliseconds timeout);
-  bool running();
 
  private:
   explicit ChildProcess(pid_t pid) : pid_(pid) {}

@@ -49,7 +49,8 @@ class Tls : public ::testing::Test {
     ASSERT_NE(redirect_port_, 0);
     std::string toml = "[server]\ntls_cert_file = \"" + (certificates_ / "cert.pem").string() +
                        "\"\ntls_key_file = \"" + (certificates_ / "key.pem").string() +
-                       "\"\nredirect_port = " + std::to_string(redirect_port_) + "\n";
+                       "\"\nredirect_port = " + std::to_string(redirect_port_) +
+                       "\n[limits]\nheader_timeout_seconds = 1\n";
     server_ = StartServer({toml, {}});
     ASSERT_NE(server_, nullptr);
     ASSERT_EQ(server_->scheme(), "https");
@@ -124,6 +125,17 @@ TEST_F(Tls, PlainHttpOnTheTlsPortIsNotServed) {
   ASSERT_TRUE(connection.ok());
   ASSERT_TRUE(connection->Send(GetRequest("/healthz")));
   EXPECT_FALSE(connection->Read(std::chrono::seconds(2)).ok());
+}
+
+// proves IN-2
+TEST_F(Tls, SilentClientIsCutOffDuringTheHandshake) {
+  // The header timeout covers the handshake too: a client that connects and says
+  // nothing holds a connection no longer than a slow plain-HTTP client could.
+  auto connection = HttpConnection::Open(server_->port());
+  ASSERT_TRUE(connection.ok());
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_TRUE(connection->WaitForClose(std::chrono::seconds(3)));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(2000));
 }
 
 // proves DATA-1
