@@ -112,7 +112,14 @@ Result<HttpConnection> HttpConnection::Open(std::uint16_t port) {
   return HttpConnection(std::move(fd));
 }
 
+HttpConnection HttpConnection::Broken() {
+  HttpConnection connection{UniqueFd()};
+  connection.peer_closed_ = true;
+  return connection;
+}
+
 bool HttpConnection::Send(std::string_view bytes) {
+  if (!fd_.valid()) return false;
   while (!bytes.empty()) {
     ssize_t sent = ::send(fd_.get(), bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (sent < 0 && errno == EINTR) continue;

@@ -39,6 +39,9 @@ Result<std::optional<HttpResponse>> TakeResponse(std::string& buffer, bool peer_
 class HttpConnection {
  public:
   static Result<HttpConnection> Open(std::uint16_t port);
+  // A connection that was never made: Send fails and Read reports it closed. Lets a helper
+  // return something after it has reported why Open failed.
+  static HttpConnection Broken();
 
   // Writes all of `bytes`; false once the server has gone away.
   bool Send(std::string_view bytes);

@@ -32,7 +32,10 @@ class Limits : public ::testing::Test {
 
   HttpConnection Connect() {
     auto connection = HttpConnection::Open(server_->port());
-    EXPECT_TRUE(connection.ok()) << connection.error().message;
+    if (!connection.ok()) {
+      ADD_FAILURE() << connection.error().message;
+      return HttpConnection::Broken();
+    }
     return std::move(*connection);
   }
 
@@ -72,8 +75,9 @@ TEST_F(Limits, HeadersOver16KiBAre431) {
   ExpectRefusedAndClosed(GetWithHeader("X-Padding", 17 * 1024), 431);
   // Many fields that are small each count together.
   std::string fields;
-  for (int i = 0; i < 40; ++i)
+  for (int i = 0; i < 40; ++i) {
     fields += "X-Field-" + std::to_string(i) + ": " + std::string(500, 'b') + "\r\n";
+  }
   ExpectRefusedAndClosed(GetRequest("/healthz", fields), 431);
 }
 
