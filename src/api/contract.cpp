@@ -95,8 +95,9 @@ Result<std::vector<Operation>> ListOperations(std::string_view document) {
       entry.path = path;
       for (char c : method) entry.method += static_cast<char>(c - 'a' + 'A');
       if (!operation.contains("operationId") || !operation.contains("x-permission")) {
-        return MakeError(ErrorCode::kInvalidArgument,
-                         method + " " + path + " lacks operationId or x-permission");
+        std::string message = method;
+        message += " " + path + " lacks operationId or x-permission";
+        return MakeError(ErrorCode::kInvalidArgument, std::move(message));
       }
       entry.operation_id = operation["operationId"].get<std::string>();
       entry.permission = operation["x-permission"].get<std::string>();

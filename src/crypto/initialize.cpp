@@ -13,8 +13,8 @@ namespace {
 // sodium_init is itself idempotent, but a function-local static makes the one call
 // race-free and lets every later caller skip it.
 int SodiumInitResult() {
-  static const int result = sodium_init();
-  return result;
+  static const int kResult = sodium_init();
+  return kResult;
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace finhelm::crypto {
 
 // Larger than any key file or password; a bigger "secret" is a misconfiguration.
-inline constexpr std::size_t kMaxSecretFileBytes = 64 * 1024;
+inline constexpr std::size_t kMaxSecretFileBytes = std::size_t{64} * 1024;
 
 // Returns the exact contents of `path` (a trailing newline included) in secret memory.
 // The checks apply to the file actually opened (symbolic links are followed, as

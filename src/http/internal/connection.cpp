@@ -84,6 +84,8 @@ asio::awaitable<void> WriteResponse(Stream& stream, const ConnectionSettings& se
   auto message = ToMessage(std::move(response), head, keep_alive);
   Lowest(stream).expires_after(settings.write_timeout);
   ErrorCode ec;
+  // clang-tidy reads the coroutine's hidden parameter copy as a use of `response`.
+  // NOLINTNEXTLINE(bugprone-use-after-move)
   co_await bhttp::async_write(stream, message, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) log::Debug("http_write_failed", {{"error", ec.message()}});
 }
