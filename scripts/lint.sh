@@ -34,13 +34,19 @@ if [[ "${only}" == all || "${only}" == shellcheck ]]; then
 fi
 
 if [[ "${only}" == all || "${only}" == tidy ]]; then
-  # clang-tidy reads the compile commands of the debug build.
-  cmake --preset debug >/dev/null
-  cmake --build build/debug --target finhelm_api >/dev/null  # generates embedded sources
-fi
-
-if [[ "${only}" == all || "${only}" == tidy ]]; then
-  run clang-tidy xargs -P "$(nproc)" -n 4 clang-tidy -p build/debug --quiet \
+  # clang-tidy reads the compile commands of a configured build: the sanitizer build when
+  # `make test` has just made it, or else the debug build. The generated sources must exist.
+  build_dir="${FINHELM_LINT_BUILD:-}"
+  if [[ -z "${build_dir}" ]]; then
+    if [[ -f build/asan/compile_commands.json ]]; then
+      build_dir=build/asan
+    else
+      cmake --preset debug >/dev/null
+      build_dir=build/debug
+    fi
+  fi
+  cmake --build "${build_dir}" --target finhelm_api >/dev/null
+  run clang-tidy xargs -P "$(nproc)" -n 4 clang-tidy -p "${build_dir}" --quiet \
     --extra-arg=-DBOOST_ASIO_HAS_CO_AWAIT=1 --extra-arg=-DBOOST_ASIO_HAS_STD_COROUTINE=1 \
     <<<"$(printf '%s\n' "${src_cpp[@]}")"
 fi
