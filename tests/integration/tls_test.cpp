@@ -139,6 +139,7 @@ TEST_F(Tls, SilentClientIsCutOffDuringTheHandshake) {
 }
 
 // proves DATA-1
+// proves WEB-3 (regression: the redirect listener sent none of its headers)
 TEST_F(Tls, PlainListenerOnlyRedirectsWith308) {
   std::string expected = "https://localhost:" + std::to_string(server_->port());
   for (const std::string& request :
