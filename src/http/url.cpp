@@ -68,6 +68,13 @@ Result<Target> ParseTarget(std::string_view target) {
   }
   auto question = target.find('?');
   std::string_view raw_path = target.substr(0, question);
+  // An encoded slash or backslash would route differently here than in a proxy that
+  // filters paths before decoding them: refuse it rather than pick one reading.
+  for (std::string_view encoded : {"%2f", "%2F", "%5c", "%5C"}) {
+    if (raw_path.find(encoded) != std::string_view::npos) {
+      return MakeError(ErrorCode::kInvalidArgument, "encoded path separator");
+    }
+  }
   auto path = PercentDecode(raw_path, false);
   if (!path.ok()) return path.error();
   if (HasDotSegment(*path)) {

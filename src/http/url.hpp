@@ -24,7 +24,8 @@ struct Target {
 };
 
 // Splits an origin-form request target ("/a%20b?x=1"). Rejects absolute and asterisk
-// forms, a decoded path holding "/../" or "/./" segments, and a fragment.
+// forms, a decoded path holding "/../" or "/./" segments, an encoded "/" or "\" in the
+// path (%2F, %5C), and a fragment.
 Result<Target> ParseTarget(std::string_view target);
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;

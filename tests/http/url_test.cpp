@@ -88,6 +88,17 @@ TEST(ParseTarget, RefusesEncodedDotSegments) {
   }
 }
 
+// Regression: /v1%2fopenapi.json was served as /v1/openapi.json, a path a filtering proxy
+// would have read differently.
+TEST(ParseTarget, RefusesEncodedPathSeparators) {
+  for (std::string_view target : {"/v1%2fopenapi.json", "/v1%2Fx", "/a%5cb", "/a%5Cb"}) {
+    auto parsed = ParseTarget(target);
+    ASSERT_FALSE(parsed.ok()) << target;
+    EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument);
+  }
+  EXPECT_TRUE(ParseTarget("/a?next=%2Fhome").ok());  // The query may carry them.
+}
+
 TEST(ParseTarget, KeepsNamesThatOnlyContainDots) {
   for (std::string_view target : {"/a/...", "/a/..b", "/a/b..", "/.well-known/x", "/a.b/c"}) {
     EXPECT_TRUE(ParseTarget(target).ok()) << target;
