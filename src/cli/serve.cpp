@@ -204,6 +204,10 @@ int Serve(const CommonOptions& options) {
   if (config.job_workers > 0) job_runner.Start();
   std::printf("finhelm: serving on %s://%s:%u\n", config.tls_enabled() ? "https" : "http",
               config.listen_address.c_str(), static_cast<unsigned>(listener.port()));
+  if (auto redirect = listener.redirect_port()) {
+    std::printf("finhelm: redirecting plain http on port %u to https\n",
+                static_cast<unsigned>(*redirect));
+  }
   std::fflush(stdout);
 
   int received = 0;
