@@ -1,9 +1,10 @@
 // Fuzzes the request-target parsers every request meets first: ParseTarget, ParseQuery
-// and PercentDecode. None may crash, and what they accept must keep their promises:
-// an accepted path begins with '/' and holds no "." or ".." segment however it was
-// encoded; a query never yields more than its limit of pairs; and percent-encoding any
-// bytes then decoding them gives back exactly those bytes, unless they hold a NUL, which
-// must be refused.
+// and PercentDecode. None may crash, and what they accept must keep their promises: an
+// accepted path begins with '/' and holds no "." or ".." segment however it was encoded,
+// nor a separator that decoding added; a query never yields more than its limit of pairs;
+// and percent-encoding any bytes then decoding them gives back exactly those bytes,
+// unless they hold a NUL, which must be refused.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -54,6 +55,12 @@ void CheckTarget(std::string_view text) {
   if (!target.ok()) return;
   Require(!target->path.empty() && target->path.front() == '/');
   Require(!HasDotSegment(target->path));
+  // Decoding never adds a separator: the router and a proxy see the same segments.
+  const std::string_view raw_path = text.substr(0, text.find('?'));
+  for (char separator : {'/', '\\'}) {
+    Require(std::count(target->path.begin(), target->path.end(), separator) ==
+            std::count(raw_path.begin(), raw_path.end(), separator));
+  }
   Require(text.find('#') == std::string_view::npos);
   Require(target->query.size() < text.size());
 
