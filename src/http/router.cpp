@@ -104,7 +104,11 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
       return match;
     }
   }
-  for (const Route* route : node->routes) match.allowed.push_back(route->method);
+  for (const Route* route : node->routes) {
+    match.allowed.push_back(route->method);
+    // HEAD is served wherever GET is (RFC 9110 section 9.3.2), so Allow names it too.
+    if (route->method == "GET") match.allowed.emplace_back("HEAD");
+  }
   std::sort(match.allowed.begin(), match.allowed.end());
   match.params.clear();
   return match;

@@ -104,10 +104,49 @@ void Configure(Level minimum, Sink* sink) {
 
 Level MinimumLevel() { return static_cast<Level>(g_minimum.load()); }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence starting at `text[0]`, or 0 when the bytes
+// there are not one (overlong forms, surrogates and values past U+10FFFF included).
+std::size_t Utf8SequenceLength(std::string_view text) {
+  auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  auto continuation = [&](std::size_t i) { return i < text.size() && (at(i) & 0xC0) == 0x80; };
+  unsigned char lead = at(0);
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (!continuation(1) || !continuation(2)) return 0;
+    if (lead == 0xE0 && at(1) < 0xA0) return 0;  // Overlong.
+    if (lead == 0xED && at(1) > 0x9F) return 0;  // Surrogate.
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+    if (lead == 0xF0 && at(1) < 0x90) return 0;  // Overlong.
+    if (lead == 0xF4 && at(1) > 0x8F) return 0;  // Past U+10FFFF.
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
 void AppendJsonEscaped(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      // Client bytes (a User-Agent, a path) reach log fields: a line must stay valid
+      // JSON, so a byte that does not start well-formed UTF-8 becomes U+FFFD.
+      std::size_t length = Utf8SequenceLength(text.substr(i));
+      if (length == 0) {
+        out += "\\ufffd";
+      } else {
+        out.append(text.substr(i, length));
+        i += length - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";

@@ -71,7 +71,8 @@ std::string FormatLine(Level level, std::string_view event, Fields fields);
 std::string MaskEmail(std::string_view email);
 // Keeps only the last four characters: "123456789" -> "*****6789".
 std::string MaskAccountNumber(std::string_view number);
-// Appends `text` to `out` as the inside of a JSON string; CR, LF and controls are escaped.
+// Appends `text` to `out` as the inside of a JSON string; CR, LF and controls are escaped,
+// and bytes that are not well-formed UTF-8 become U+FFFD so the line stays valid JSON.
 void AppendJsonEscaped(std::string& out, std::string_view text);
 
 }  // namespace finhelm::log

@@ -267,7 +267,7 @@ TEST_F(PipelineTest, ServesTheFallbackOnlyForReadsOutsideTheApi) {
 TEST_F(PipelineTest, ListsAllowedMethodsOnMethodNotAllowed) {
   Response response = Send(MakeRequest("DELETE", "/v1/things"));
   EXPECT_EQ(response.status, 405);
-  EXPECT_EQ(Header(response, "Allow"), "GET, POST");
+  EXPECT_EQ(Header(response, "Allow"), "GET, HEAD, POST");
 }
 
 TEST_F(PipelineTest, AnswersHeadLikeGet) {

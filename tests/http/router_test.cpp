@@ -98,7 +98,7 @@ TEST_F(RouterTest, PassesDecodedParameterValuesThroughUntouched) {
 TEST_F(RouterTest, ListsAllowedMethodsSortedWhenOnlyTheMethodFails) {
   RouteMatch match = router_.Match("PUT", "/v1/orgs/acme");
   EXPECT_EQ(match.route, nullptr);
-  EXPECT_EQ(match.allowed, (std::vector<std::string>{"DELETE", "GET", "PATCH"}));
+  EXPECT_EQ(match.allowed, (std::vector<std::string>{"DELETE", "GET", "HEAD", "PATCH"}));
   EXPECT_TRUE(match.params.empty());
 }
 
@@ -112,7 +112,7 @@ TEST_F(RouterTest, HeadMatchesGet) {
 TEST_F(RouterTest, MethodsAreCaseSensitive) {
   RouteMatch match = router_.Match("get", "/healthz");
   EXPECT_EQ(match.route, nullptr);
-  EXPECT_EQ(match.allowed, std::vector<std::string>{"GET"});
+  EXPECT_EQ(match.allowed, (std::vector<std::string>{"GET", "HEAD"}));
 }
 
 TEST_F(RouterTest, UnknownPathsMatchNothing) {

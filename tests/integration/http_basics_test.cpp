@@ -68,7 +68,7 @@ TEST(Routing, WrongMethodIs405WithAllow) {
   ASSERT_NE(server, nullptr);
   HttpResponse response = Fetch(*server, "DELETE /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(response.status, 405);
-  EXPECT_EQ(response.Header("Allow"), "GET");
+  EXPECT_EQ(response.Header("Allow"), "GET, HEAD");
   EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
 
   // A safe method on a state-changing route is refused, never served.
@@ -85,7 +85,7 @@ TEST(Routing, TraceIsRefusedWith405) {
       Fetch(*server, "TRACE /healthz HTTP/1.1\r\nHost: x\r\nX-Secret: reflect-me\r\n\r\n");
   EXPECT_EQ(response.status, 405);
   // RFC 9110 section 15.5.6: a 405 names the methods the resource does support.
-  EXPECT_EQ(response.Header("Allow"), "GET");
+  EXPECT_EQ(response.Header("Allow"), "GET, HEAD");
   EXPECT_EQ(response.body.find("reflect-me"), std::string::npos);
   ExpectSecurityHeaders(response);
 }

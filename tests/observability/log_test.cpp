@@ -127,3 +127,24 @@ TEST(MaskAccountNumber, ShowsOnlyTheLastFour) {
 
 }  // namespace
 }  // namespace finhelm::log
+
+namespace finhelm::log {
+namespace {
+
+// Regression: a User-Agent of raw Latin-1 bytes made the access log line invalid JSON.
+TEST(AppendJsonEscaped, ReplacesMalformedUtf8AndKeepsWellFormedText) {
+  std::string out;
+  AppendJsonEscaped(out, "caf\xe9 \xc3\xa9 \xe2\x82\xac \xf0\x9f\x92\xb0");
+  EXPECT_EQ(out, "caf\\ufffd \xc3\xa9 \xe2\x82\xac \xf0\x9f\x92\xb0");
+
+  std::string overlong;
+  AppendJsonEscaped(overlong, "\xc0\xaf \xe0\x80\xaf \xed\xa0\x80 \xf4\x90\x80\x80");
+  EXPECT_EQ(overlong.find_first_of("\xc0\xe0\xed\xf4"), std::string::npos) << overlong;
+
+  std::string truncated;
+  AppendJsonEscaped(truncated, "\xe2\x82");
+  EXPECT_EQ(truncated, "\\ufffd\\ufffd");
+}
+
+}  // namespace
+}  // namespace finhelm::log
