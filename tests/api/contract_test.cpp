@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -248,6 +249,20 @@ TEST_F(EchoValidation, EnforcesLengthsAndPatterns) {
   std::string seventeen_tags = R"({"message":"x","tags":[)";
   for (int i = 0; i < 17; ++i) seventeen_tags += std::string(i ? "," : "") + R"("t")";
   EXPECT_FALSE(Validate(seventeen_tags + "]}").ok());
+}
+
+// Validators are kept per thread so that compiled patterns are reused: the pattern must still
+// apply on every call, on the first thread and on another.
+TEST_F(EchoValidation, AppliesPatternsOnEveryCallOnEveryThread) {
+  auto check = [] {
+    for (int i = 0; i < 3; ++i) {
+      EXPECT_TRUE(Validate(R"({"message":"x","amount":{"value":"1","currency":"EUR"}})").ok());
+      EXPECT_FALSE(Validate(R"({"message":"x","amount":{"value":"1","currency":"eur"}})").ok());
+    }
+  };
+  check();
+  std::thread other(check);
+  other.join();
 }
 
 // proves IN-1 (duplicate keys are refused)
