@@ -29,11 +29,11 @@
 namespace finhelm::http {
 
 struct PipelineOptions {
-  std::size_t json_body_limit = std::size_t{1024} * 1024;                    // IN-2.
-  std::size_t upload_body_limit = std::size_t{25} * 1024 * 1024;             // IN-2.
-  std::vector<std::string> cors_allowed_origins;                // Exact origins (WEB-2).
-  RateLimit default_rate_limit{600, std::chrono::seconds(60)};  // WEB-1, per address.
-  bool strict_transport_security = false;                       // Set when serving TLS (DATA-1).
+  std::size_t json_body_limit = std::size_t{1024} * 1024;         // IN-2.
+  std::size_t upload_body_limit = std::size_t{25} * 1024 * 1024;  // IN-2.
+  std::vector<std::string> cors_allowed_origins;                  // Exact origins (WEB-2).
+  RateLimit default_rate_limit{600, std::chrono::seconds(60)};    // WEB-1, per address.
+  bool strict_transport_security = false;                         // Set when serving TLS (DATA-1).
   // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (exact addresses).
   std::vector<std::string> trusted_proxies;
 };

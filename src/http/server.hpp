@@ -39,7 +39,7 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   std::size_t max_header_bytes = std::size_t{16} * 1024;  // IN-2, request line included.
-  std::size_t max_header_fields = 100;       // IN-2.
+  std::size_t max_header_fields = 100;                    // IN-2.
   std::size_t max_connections = 10000;
   std::size_t max_connections_per_address = 256;
   std::size_t max_requests_per_connection = 10000;
