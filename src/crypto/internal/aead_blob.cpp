@@ -1,5 +1,7 @@
 #include "crypto/internal/aead_blob.hpp"
 
+#include <algorithm>
+
 #include <sodium.h>
 
 #include <cassert>
@@ -15,8 +17,12 @@ static_assert(kAeadNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 static_assert(kAeadTagBytes == crypto_aead_xchacha20poly1305_ietf_ABYTES);
 
 std::vector<std::uint8_t> AuthenticatedData(ByteSpan header, ByteSpan context) {
-  std::vector<std::uint8_t> data(header.begin(), header.end());
-  data.insert(data.end(), context.begin(), context.end());
+  // Sized once and filled by copy: g++ 12 at -O2 reports a false -Warray-bounds for an
+  // insert after constructing from the five-byte header.
+  std::vector<std::uint8_t> data(header.size() + context.size());
+  std::copy(header.begin(), header.end(), data.begin());
+  std::copy(context.begin(), context.end(),
+            data.begin() + static_cast<std::ptrdiff_t>(header.size()));
   return data;
 }
 
