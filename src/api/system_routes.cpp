@@ -91,7 +91,7 @@ Status AddSystemRoutes(http::Router& router, SystemRouteDependencies dependencie
        ""},
       {"GET", "/v1/openapi.json", Permission::kPublic, OpenApi, Execution::kInline, BodyKind::kNone,
        ""},
-      {"POST", "/v1/diagnostics/echo", Permission::kPublic, DiagnosticsEcho, Execution::kWorker,
+      {"POST", "/v1/diagnostics/echo", Permission::kPublic, DiagnosticsEcho, Execution::kInline,
        BodyKind::kJson, "postDiagnosticsEcho"},
   };
   for (auto& route : routes) {

@@ -12,6 +12,7 @@
 namespace finhelm::http {
 namespace {
 
+constexpr std::size_t kInlineBodyLimit = std::size_t{64} * 1024;
 constexpr std::size_t kMaxTargetLength = std::size_t{8} * 1024;  // IN-2: request line.
 
 constexpr std::array<std::string_view, 7> kKnownMethods = {"GET",   "HEAD",   "POST",   "PUT",
@@ -110,22 +111,24 @@ void ResolveForwarding(Request& request, const std::vector<std::string>& trusted
 }
 
 void ApplySecurityHeaders(Response& response, bool strict_transport_security) {
+  // These headers belong to the pipeline and handlers never set them: adding them without
+  // first looking for an existing field keeps this off the profile of every request.
   Headers& h = response.headers;
-  h.Set("Content-Security-Policy",
+  h.Add("Content-Security-Policy",
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
         "frame-ancestors 'none'; form-action 'self'");
-  h.Set("X-Frame-Options", "DENY");
-  h.Set("X-Content-Type-Options", "nosniff");
-  h.Set("Referrer-Policy", "no-referrer");
-  h.Set("Cross-Origin-Opener-Policy", "same-origin");
-  h.Set("Cross-Origin-Resource-Policy", "same-origin");
-  h.Set("X-XSS-Protection", "0");
-  h.Set("Permissions-Policy",
+  h.Add("X-Frame-Options", "DENY");
+  h.Add("X-Content-Type-Options", "nosniff");
+  h.Add("Referrer-Policy", "no-referrer");
+  h.Add("Cross-Origin-Opener-Policy", "same-origin");
+  h.Add("Cross-Origin-Resource-Policy", "same-origin");
+  h.Add("X-XSS-Protection", "0");
+  h.Add("Permissions-Policy",
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
         "microphone=(), payment=(), usb=(), interest-cohort=()");
-  h.Set("Server", "FinHelm");
+  h.Add("Server", "FinHelm");
   if (strict_transport_security) {
-    h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    h.Add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   if (!h.Has("Cache-Control")) h.Set("Cache-Control", "no-store");
 }
@@ -203,7 +206,9 @@ void Pipeline::Dispatch(Request request, ResponseCallback done) const {
   }
 
   const Route& route = *match.route;
-  if (route.execution == Execution::kInline) {
+  // A large body makes even pure computation long enough to stall the other connections
+  // of this I/O thread: past kInlineBodyLimit, inline routes run on a worker too.
+  if (route.execution == Execution::kInline && request.body.size() <= kInlineBodyLimit) {
     Response response = RunOnWorker(request, route);
     return done(Finish(request, std::move(response)));
   }
@@ -221,9 +226,13 @@ void Pipeline::Dispatch(Request request, ResponseCallback done) const {
 }
 
 Response Pipeline::RunOnWorker(Request& request, const Route& route) const {
-  auto principal = authenticator_.Authenticate(request);
-  if (!principal.ok()) return ErrorResponse(principal.error(), request.request_id);
-  request.principal = std::move(*principal);
+  // Inline routes are public by construction (Router::Add) and may run on an I/O thread,
+  // where authentication, which reads the database, must not.
+  if (route.execution != Execution::kInline) {
+    auto principal = authenticator_.Authenticate(request);
+    if (!principal.ok()) return ErrorResponse(principal.error(), request.request_id);
+    request.principal = std::move(*principal);
+  }
 
   if (route.permission != access::Permission::kPublic && !request.principal.authenticated()) {
     return ProblemFor(request, 401, "unauthenticated");
@@ -339,10 +348,10 @@ Response Pipeline::Refuse(Request& request, int status) const {
 
 Response Pipeline::Finish(Request& request, Response response) const {
   for (const auto& [name, value] : request.response_headers.fields()) {
-    response.headers.Set(name, value);
+    response.headers.Add(name, value);
   }
   ApplySecurityHeaders(response, options_.strict_transport_security);
-  response.headers.Set("X-Request-Id", request.request_id);
+  response.headers.Add("X-Request-Id", request.request_id);
 
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at).count();

@@ -35,6 +35,10 @@ Status Router::Add(Route route) {
   if (!route.handler) {
     return MakeError(ErrorCode::kInvalidArgument, "route has no handler: " + route.pattern);
   }
+  if (route.execution == Execution::kInline && route.permission != access::Permission::kPublic) {
+    // Inline handlers run on I/O threads, where authentication cannot.
+    return MakeError(ErrorCode::kInvalidArgument, "inline route must be public: " + route.pattern);
+  }
   Node* node = root_.get();
   for (std::string_view segment : SplitPath(route.pattern)) {
     // "{name}" with no further brace inside; "{a}{b}" or "{{a}}" falls through as malformed.

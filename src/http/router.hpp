@@ -22,7 +22,8 @@ namespace finhelm::http {
 using Handler = std::function<Response(Request&)>;
 
 // Where a handler runs. Inline handlers run on the I/O thread and must never block
-// (no database, no hashing, no outbound calls); everything else runs on the worker pool.
+// (no database, no hashing, no outbound calls) and must be public; everything else runs
+// on the worker pool. An inline route whose body exceeds 64 KiB runs on a worker.
 enum class Execution { kInline, kWorker };
 
 // What the route accepts as a body; decides the body limit and the media-type check.

@@ -47,12 +47,18 @@ class Sink {
  public:
   virtual ~Sink() = default;
   virtual void WriteLine(std::string_view line) = 0;
+  // Hands everything written so far to its destination. The default sink batches lines;
+  // warnings and errors are flushed as soon as they are written.
+  virtual void Flush() {}
 };
 
 // Sets the minimum level written and the sink (nullptr restores standard error).
 // Call during start-up, before other threads log.
 void Configure(Level minimum, Sink* sink);
 Level MinimumLevel();
+
+// Writes out buffered lines; call before the process exits.
+void Flush();
 
 void Write(Level level, std::string_view event, Fields fields);
 inline void Debug(std::string_view event, Fields fields = {}) {

@@ -199,3 +199,24 @@ TEST(SplitPath, SplitsOnSlashesKeepingEmptySegments) {
 
 }  // namespace
 }  // namespace finhelm::http
+
+namespace finhelm::http {
+namespace {
+
+// Inline handlers run on I/O threads, where authentication (a database read) cannot: a
+// route that needs a signed-in caller may not be inline.
+TEST(Router, RefusesAnInlineRouteThatIsNotPublic) {
+  Router router;
+  Route guarded = MakeRoute("GET", "/v1/me", access::Permission::kAuthenticated);
+  guarded.execution = Execution::kInline;
+  Status added = router.Add(std::move(guarded));
+  ASSERT_FALSE(added.ok());
+  EXPECT_EQ(added.error().code, ErrorCode::kInvalidArgument);
+
+  Route open = MakeRoute("GET", "/healthz");
+  open.execution = Execution::kInline;
+  EXPECT_TRUE(router.Add(std::move(open)).ok());
+}
+
+}  // namespace
+}  // namespace finhelm::http

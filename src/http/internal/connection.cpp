@@ -66,7 +66,9 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
 
 bhttp::response<bhttp::string_body> ToMessage(Response response, bool head, bool keep_alive) {
   bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
-  for (const auto& field : response.headers.fields()) message.set(field.first, field.second);
+  for (const auto& field : response.headers.fields()) {
+    message.insert(field.first, field.second);
+  }
   std::size_t length = response.body.size();
   if (!head) message.body() = std::move(response.body);
   message.keep_alive(keep_alive);
@@ -93,38 +95,39 @@ asio::awaitable<void> WriteResponse(Stream& stream, const ConnectionSettings& se
 // A response on its way back from the pipeline. Touched only on the connection's thread:
 // a worker hands the response over by posting to that thread.
 struct PendingResponse {
-  explicit PendingResponse(const asio::any_io_executor& executor)
-      : signal(executor, asio::steady_timer::time_point::max()) {}
-  asio::steady_timer signal;  // Cancelled when the response arrives.
   std::optional<Response> response;
+  std::optional<asio::steady_timer> signal;  // Cancelled when a worker's response arrives.
   std::thread::id owner = std::this_thread::get_id();
 };
 
 // Hands the request to the pipeline and resumes on this connection's thread with the
-// response, wherever the pipeline produced it. Inline routes answer without a wait.
+// response, wherever the pipeline produced it. Inline routes answer without a wait, and
+// without the timer that a worker's answer needs.
 asio::awaitable<Response> Dispatch(const Pipeline& pipeline, Request request) {
   auto executor = co_await asio::this_coro::executor;
-  auto pending = std::make_shared<PendingResponse>(executor);
-  pipeline.Dispatch(std::move(request), [pending](Response response) {
+  auto pending = std::make_shared<PendingResponse>();
+  pipeline.Dispatch(std::move(request), [pending, executor](Response response) {
     if (std::this_thread::get_id() == pending->owner) {
       pending->response = std::move(response);
       return;
     }
-    auto& signal = pending->signal;
-    asio::post(signal.get_executor(), [pending, response = std::move(response)]() mutable {
+    // The posted completion runs on this connection's thread, so only after the coroutine
+    // below has created the timer and suspended on it.
+    asio::post(executor, [pending, response = std::move(response)]() mutable {
       pending->response = std::move(response);
-      pending->signal.cancel();
+      if (pending->signal) pending->signal->cancel();
     });
   });
-  while (!pending->response) {
-    ErrorCode ignored;
-    co_await pending->signal.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  if (!pending->response) {
+    pending->signal.emplace(executor, asio::steady_timer::time_point::max());
+    while (!pending->response) {
+      ErrorCode ignored;
+      co_await pending->signal->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    }
   }
   co_return std::move(*pending->response);
 }
 
-// IN-1: anything that could let this server and a proxy in front of it disagree on where
-// the request ends, or on which host it is for.
 bool HasFramingAmbiguity(const bhttp::request_parser<bhttp::string_body>& parser) {
   const auto& header = parser.get();
   std::size_t lengths = header.count(bhttp::field::content_length);
