@@ -57,7 +57,7 @@ browser-test: deps web
 sbom: deps
 	node scripts/sbom.mjs build/sbom.cdx.json
 
-test: test-cpp browser-test web-check lint fuzz sbom
+test: build test-cpp browser-test web-check lint fuzz sbom
 	@echo "make test: every suite passed"
 
 clean:

@@ -64,8 +64,6 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
-  // When set, the server streams this file as the body instead of `body`.
-  std::string file_path;
   bool close_connection = false;
 
   static Response Json(int status, std::string body);

@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -113,18 +114,28 @@ const char* LevelName(Level level) {
   return "info";
 }
 
+// Formats the date and time down to the second only when the second changes: every access
+// log line needs a timestamp, and strftime with its time-zone handling is not cheap.
 void AppendTimestamp(std::string& out) {
   auto now = std::chrono::system_clock::now();
   auto seconds = std::chrono::system_clock::to_time_t(now);
   auto millis =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  std::array<char, 32> text{};
-  std::size_t length = std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%S", &utc);
-  out.append(text.data(), length);
-  std::snprintf(text.data(), text.size(), ".%03dZ", static_cast<int>(millis));
-  out.append(text.data());
+  thread_local std::time_t cached_second = -1;
+  thread_local std::array<char, 32> cached_text{};
+  thread_local std::size_t cached_length = 0;
+  if (seconds != cached_second) {
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    cached_length =
+        std::strftime(cached_text.data(), cached_text.size(), "%Y-%m-%dT%H:%M:%S", &utc);
+    cached_second = seconds;
+  }
+  out.append(cached_text.data(), cached_length);
+  const char fraction[] = {'.', static_cast<char>('0' + millis / 100),
+                           static_cast<char>('0' + millis / 10 % 10),
+                           static_cast<char>('0' + millis % 10), 'Z'};
+  out.append(fraction, sizeof fraction);
 }
 
 // The length of the UTF-8 character `text` starts with; 0 when it is not a whole one.
@@ -147,8 +158,9 @@ std::size_t FirstCharacterLength(std::string_view text) {
 
 Field::Field(std::string_view key, double value) : key_(key), quoted_(false) {
   std::array<char, 32> text{};
-  std::snprintf(text.data(), text.size(), "%.6g", value);
-  value_ = text.data();
+  auto [end, ec] =
+      std::to_chars(text.data(), text.data() + text.size(), value, std::chars_format::general, 6);
+  value_.assign(text.data(), ec == std::errc() ? end : text.data());
 }
 
 void Configure(Level minimum, Sink* sink) {

@@ -1,5 +1,6 @@
 #include "http/internal/connection.hpp"
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "http/wire.hpp"
 #include "observability/log.hpp"
 
 namespace finhelm::http {
@@ -64,31 +66,20 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
   return request;
 }
 
-bhttp::response<bhttp::string_body> ToMessage(Response response, bool head, bool keep_alive) {
-  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
-  for (const auto& field : response.headers.fields()) {
-    message.insert(field.first, field.second);
-  }
-  std::size_t length = response.body.size();
-  if (!head) message.body() = std::move(response.body);
-  message.keep_alive(keep_alive);
-  if (response.status != 204 && response.status != 304 && response.status >= 200) {
-    message.content_length(length);
-  }
-  return message;
-}
-
-// Writes `response`. Kept free of temporaries and conditional co_awaits: g++ 12 miscompiles
-// some of those inside coroutines.
+// Writes `response`: the head FinHelm serializes itself and the body, in one gathered send.
+// Kept free of temporaries and conditional co_awaits: g++ 12 miscompiles some of those
+// inside coroutines.
 template <typename Stream>
 asio::awaitable<void> WriteResponse(Stream& stream, const ConnectionSettings& settings,
                                     Response response, bool head, bool keep_alive) {
-  auto message = ToMessage(std::move(response), head, keep_alive);
+  std::string wire_head;
+  wire_head.reserve(1024);
+  AppendResponseHead(response, keep_alive, wire_head);
+  std::array<asio::const_buffer, 2> wire{asio::buffer(wire_head), asio::const_buffer()};
+  if (!head) wire[1] = asio::buffer(response.body);
   Lowest(stream).expires_after(settings.write_timeout);
   ErrorCode ec;
-  // clang-tidy reads the coroutine's hidden parameter copy as a use of `response`.
-  // NOLINTNEXTLINE(bugprone-use-after-move)
-  co_await bhttp::async_write(stream, message, asio::redirect_error(asio::use_awaitable, ec));
+  co_await asio::async_write(stream, wire, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) log::Debug("http_write_failed", {{"error", ec.message()}});
 }
 
