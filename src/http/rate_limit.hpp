@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace finhelm::http {
 
@@ -32,15 +33,19 @@ class RateLimitStore {
   virtual RateDecision Take(std::string_view key, const RateLimit& limit) = 0;
 };
 
-// Buckets in this process's memory, in shards to keep lock contention low. Buckets that
-// have refilled completely are dropped when a shard grows past `max_keys_per_shard`.
+// Buckets in this process's memory, in shards to keep lock contention low. When a shard
+// reaches `max_keys_per_shard`, buckets that have refilled completely are dropped, and if
+// that is not enough, the least recently used half: memory is bounded whatever the keys.
 class InMemoryRateLimitStore final : public RateLimitStore {
  public:
   using TimeSource = std::chrono::steady_clock::time_point (*)();
 
   explicit InMemoryRateLimitStore(std::size_t max_keys_per_shard = 65536,
-                                  TimeSource now = &std::chrono::steady_clock::now);
+                                  TimeSource now = &std::chrono::steady_clock::now,
+                                  std::size_t shards = 16);
   RateDecision Take(std::string_view key, const RateLimit& limit) override;
+  // Buckets currently held, over all shards.
+  std::size_t KeyCount() const;
 
  private:
   struct Bucket {
@@ -49,16 +54,14 @@ class InMemoryRateLimitStore final : public RateLimitStore {
     std::chrono::seconds period{0};  // Of the limit that governs it: when it is full again.
   };
   struct Shard {
-    std::mutex mutex;
+    mutable std::mutex mutex;
     std::unordered_map<std::string, Bucket> buckets;  // Guarded by mutex.
   };
-  static constexpr std::size_t kShards = 16;
-
-  static void Prune(Shard& shard, std::chrono::steady_clock::time_point now);
+  static void Prune(Shard& shard, std::chrono::steady_clock::time_point now, std::size_t max_keys);
 
   std::size_t max_keys_per_shard_;
   TimeSource now_;
-  Shard shards_[kShards];
+  std::vector<Shard> shards_;
 };
 
 }  // namespace finhelm::http

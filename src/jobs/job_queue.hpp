@@ -3,11 +3,8 @@
 // Enqueue takes an OrgScope, so a job belongs to the caller's organization (ACL-4) and is
 // written on the caller's connection: inside a Transaction, the job exists if and only if
 // the rest of the work commits. Payloads are JSON text; JobKind<Payload> (job_registry.hpp)
-// gives them a type. Thread-safe: JobQueue holds no state besides the clock.
-//
-// TODO(#2): purge succeeded and dead jobs after a retention period (DATA-6); they
-// accumulate today. Jobs that belong to no organization (retention sweeps themselves)
-// need a reserved system organization, since organization_id is required.
+// gives them a type. Thread-safe: JobQueue holds no state besides the clock. Finished jobs
+// are deleted after their retention by JobRunner::PurgeFinished.
 #pragma once
 
 #include <string>

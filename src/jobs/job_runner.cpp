@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxStoredErrorLength = 1000;
 constexpr std::int64_t kMaxErrorPollMs = 30'000;
+constexpr std::int64_t kPurgeBatch = 1000;
 
 std::string DescribeError(const Error& error) {
   std::string text = std::string(ErrorCodeName(error.code)) + ": " + error.message;
@@ -79,10 +80,45 @@ void JobRunner::WorkerLoop() {
                       std::chrono::milliseconds(kMaxErrorPollMs));
     } else {
       failures_in_a_row = 0;
+      PurgeIfDue();
     }
     std::unique_lock lock(mutex_);
     wake_.wait_for(lock, wait, [this] { return stopping_.load(); });
   }
+}
+
+void JobRunner::PurgeIfDue() {
+  const std::int64_t now_s = clock_.NowUnixSeconds();
+  {
+    std::lock_guard lock(mutex_);
+    if (now_s - last_purge_s_ < options_.purge_interval.count()) return;
+    last_purge_s_ = now_s;  // One worker purges; a failure waits for the next interval.
+  }
+  auto purged = PurgeFinished();
+  if (!purged.ok()) {
+    log::Warn("job_purge_failed",
+              {{"code", ErrorCodeName(purged.error().code)}, {"detail", purged.error().message}});
+  } else if (*purged > 0) {
+    log::Info("jobs_purged", {{"jobs", *purged}});
+  }
+}
+
+Result<std::int64_t> JobRunner::PurgeFinished() {
+  const std::int64_t now_s = clock_.NowUnixSeconds();
+  const std::int64_t succeeded_before = now_s - options_.succeeded_retention.count();
+  const std::int64_t dead_before = now_s - options_.dead_retention.count();
+  std::int64_t total = 0;
+  while (!stopping_) {
+    auto connection = database_.Acquire();
+    if (!connection.ok()) return connection.error();
+    auto deleted =
+        (*connection)
+            ->Execute(internal::kPurgeFinished, {succeeded_before, dead_before, kPurgeBatch});
+    if (!deleted.ok()) return deleted.error();
+    total += *deleted;
+    if (*deleted < kPurgeBatch) break;
+  }
+  return total;
 }
 
 std::string JobRunner::NewLeaseToken() {

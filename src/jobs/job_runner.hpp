@@ -45,6 +45,12 @@ struct JobRunnerOptions {
   // How long an idle worker waits before looking for work again.
   std::chrono::milliseconds poll_interval{500};
   BackoffPolicy backoff;
+  // Retention (DATA-6): succeeded jobs are deleted this long after they finished, dead
+  // jobs (kept longer, for an operator to inspect) this long after they died. An idle
+  // worker purges at most once per purge_interval.
+  std::chrono::seconds succeeded_retention{std::chrono::hours(24 * 7)};
+  std::chrono::seconds dead_retention{std::chrono::hours(24 * 30)};
+  std::chrono::seconds purge_interval{std::chrono::hours(1)};
 };
 
 class JobRunner {
@@ -66,6 +72,9 @@ class JobRunner {
   // For tests and one-shot commands; workers call it in a loop.
   Result<bool> RunOnce();
 
+  // Deletes the finished jobs that retention allows to go; returns how many.
+  Result<std::int64_t> PurgeFinished();
+
  private:
   Result<std::optional<ClaimedJob>> Claim();
   Status RecordFailure(const ClaimedJob& job, const Error& error);
@@ -73,6 +82,7 @@ class JobRunner {
   std::string NewLeaseToken();
   double UniformDraw();
   void WorkerLoop();
+  void PurgeIfDue();
 
   storage::Database& database_;
   const JobRegistry& registry_;
@@ -84,6 +94,7 @@ class JobRunner {
   std::condition_variable wake_;      // with mutex_: wakes idle workers on Stop
   std::vector<std::thread> threads_;  // guarded by mutex_
   std::mt19937_64 random_;            // guarded by mutex_
+  std::int64_t last_purge_s_ = 0;     // guarded by mutex_
 };
 
 }  // namespace finhelm::jobs

@@ -84,21 +84,19 @@ TEST_F(RateLimitTest, RetryAfterIsWholeSecondsRoundedUp) {
   EXPECT_TRUE(store.Take("k", kSevenPerMinute).allowed);
 }
 
-TEST_F(RateLimitTest, PruningKeepsBehaviour) {
-  // One key per shard at most, so nearly every new key prunes its shard.
-  InMemoryRateLimitStore store(1, &FakeNow);
+TEST_F(RateLimitTest, AnActiveBucketSurvivesAFloodOfOtherKeys) {
+  // One shard of four keys, so nearly every new key prunes it.
+  InMemoryRateLimitStore store(4, &FakeNow, 1);
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(store.Take("victim", kThreePerMinute).allowed);
   for (int i = 0; i < 500; ++i) {
+    Advance(std::chrono::milliseconds(1));
     store.Take("other:" + std::to_string(i), kThreePerMinute);
+    // Still empty: the client that keeps asking is the last one to be forgotten.
+    ASSERT_FALSE(store.Take("victim", kThreePerMinute).allowed) << i;
   }
-  // Still empty: a bucket that is not full again is never forgotten.
-  EXPECT_FALSE(store.Take("victim", kThreePerMinute).allowed);
+  EXPECT_LE(store.KeyCount(), 4U);
 
   Advance(seconds(60));
-  for (int i = 500; i < 1000; ++i) {
-    store.Take("other:" + std::to_string(i), kThreePerMinute);
-  }
-  // Whether pruned or kept, a bucket idle for a period is full again.
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(store.Take("victim", kThreePerMinute).allowed);
   EXPECT_FALSE(store.Take("victim", kThreePerMinute).allowed);
 }
@@ -107,16 +105,32 @@ TEST_F(RateLimitTest, PruningKeepsBehaviour) {
 // taken, so a flood of keys under a per-minute limit forgot an hourly bucket after a
 // minute and handed its owner a full hour's allowance again.
 TEST_F(RateLimitTest, PruningNeverForgetsABucketOfALongerPeriod) {
-  InMemoryRateLimitStore store(1, &FakeNow);
+  InMemoryRateLimitStore store(8, &FakeNow, 1);
   constexpr RateLimit kSixPerHour{6, std::chrono::hours(1)};
   for (int i = 0; i < 6; ++i) ASSERT_TRUE(store.Take("org:1:sync", kSixPerHour).allowed);
   ASSERT_FALSE(store.Take("org:1:sync", kSixPerHour).allowed);
+  for (int i = 0; i < 7; ++i) store.Take("address:" + std::to_string(i), kThreePerMinute);
+  ASSERT_EQ(store.KeyCount(), 8U);
 
+  // The per-minute buckets are full again and go; the hourly one is not, and stays.
   Advance(seconds(61));
-  for (int i = 0; i < 500; ++i) store.Take("address:" + std::to_string(i), kThreePerMinute);
+  store.Take("address:new", kThreePerMinute);
+  EXPECT_EQ(store.KeyCount(), 2U);
   RateDecision after_flood = store.Take("org:1:sync", kSixPerHour);
   EXPECT_FALSE(after_flood.allowed);
   EXPECT_GT(after_flood.retry_after, seconds(500));
+}
+
+// A flood of distinct fresh keys (every address of an IPv6 prefix) leaves nothing full to
+// prune; memory must stay bounded anyway.
+TEST_F(RateLimitTest, MemoryStaysBoundedUnderAFloodOfFreshKeys) {
+  InMemoryRateLimitStore store(100, &FakeNow, 4);
+  for (int i = 0; i < 20000; ++i) {
+    Advance(std::chrono::microseconds(10));
+    store.Take("address:2001:db8::" + std::to_string(i), kThreePerMinute);
+  }
+  EXPECT_LE(store.KeyCount(), 400U);
+  EXPECT_GE(store.KeyCount(), 100U);  // Forgetting is by halves, not everything at once.
 }
 
 TEST_F(RateLimitTest, UsesTheSteadyClockByDefault) {

@@ -101,6 +101,44 @@ TEST_P(JobRunnerTest, RetriesWithBackoffThenDeadLetters) {
   EXPECT_FALSE(runner.RunOnce().value()) << "dead letters are not retried";
 }
 
+// DATA-6: finished jobs do not accumulate forever; unfinished ones are never touched.
+TEST_P(JobRunnerTest, PurgesFinishedJobsAfterTheirRetention) {
+  JobRegistry registry;
+  ASSERT_TRUE(registry.Register("test.effect", WriteEffect).ok());
+  ASSERT_TRUE(registry
+                  .Register("test.hopeless",
+                            [](JobContext&) {
+                              return MakeError(ErrorCode::kInvalidArgument, "bad payload");
+                            })
+                  .ok());
+  JobRunnerOptions options = RunnerOptions("w");
+  options.succeeded_retention = std::chrono::hours(24 * 7);
+  options.dead_retention = std::chrono::hours(24 * 30);
+  JobRunner runner(database(), registry, clock_, options);
+  auto succeeded = Enqueue("test.effect");
+  auto dead = Enqueue("test.hopeless");
+  ASSERT_TRUE(runner.RunOnce().value());
+  ASSERT_TRUE(runner.RunOnce().value());
+  EnqueueOptions later;
+  later.delay = std::chrono::hours(24 * 365);
+  auto waiting = Enqueue("test.effect", later);
+  ASSERT_EQ(Get(succeeded->id).status, JobStatus::kSucceeded);
+  ASSERT_EQ(Get(dead->id).status, JobStatus::kDead);
+
+  EXPECT_EQ(runner.PurgeFinished().value(), 0) << "nothing is old enough yet";
+  clock_.Advance(std::chrono::hours(24 * 7) + std::chrono::seconds(1));
+  EXPECT_EQ(runner.PurgeFinished().value(), 1);
+  auto connection = database().Acquire();
+  storage::OrgScope scope(**connection, org_);
+  EXPECT_EQ(queue_.Get(scope, succeeded->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Get(dead->id).status, JobStatus::kDead) << "dead letters are kept longer";
+
+  clock_.Advance(std::chrono::hours(24 * 23));
+  EXPECT_EQ(runner.PurgeFinished().value(), 1);
+  EXPECT_EQ(queue_.Get(scope, dead->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Get(waiting->id).status, JobStatus::kQueued);
+}
+
 TEST_P(JobRunnerTest, UnknownKindIsRetriedLater) {
   JobRegistry registry;
   JobRunner runner(database(), registry, clock_, RunnerOptions("w"));

@@ -37,6 +37,15 @@ SET status = 'dead', last_error = 'lease expired on the final attempt', lease_ow
     lease_expires_at_ms = NULL, updated_at = ?
 WHERE status = 'running' AND lease_expires_at_ms <= ? AND attempts >= max_attempts)sql");
 
+// Retention: finished jobs older than their kind of retention go, a bounded batch at a time
+// so that a large backlog never holds the write lock for long.
+inline constexpr Sql kPurgeFinished = Sql::CrossTenant(R"sql(
+DELETE FROM jobs
+WHERE id IN (
+  SELECT id FROM jobs
+  WHERE (status = 'succeeded' AND updated_at < ?) OR (status = 'dead' AND updated_at < ?)
+  LIMIT ?))sql");
+
 // SQLite: one statement under BEGIN IMMEDIATE, which already excludes other writers.
 inline constexpr Sql kClaimSqlite = Sql::CrossTenant(R"sql(
 UPDATE jobs
