@@ -126,8 +126,8 @@ Error SqliteConnection::LastError(int code) const {
                                             std::to_string(code) + ")");
 }
 
-// TODO(#2): keep prepared statements per connection, keyed by statement text; every call
-// prepares anew today, which is cheap on SQLite but shows under load.
+// TODO(#4): keep prepared statements per connection, keyed by statement text, for the
+// million-row import benchmark; every call prepares anew today, cheap until bulk writes.
 Result<StatementResult> SqliteConnection::RunStatement(std::string_view sql,
                                                        std::span<const Value* const> params) {
   sqlite3_stmt* raw = nullptr;
