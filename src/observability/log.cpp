@@ -69,7 +69,7 @@ class StderrSink final : public Sink {
   }
 
  private:
-  static constexpr std::size_t kFlushBytes = 64 * 1024;
+  static constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
   static constexpr std::chrono::milliseconds kFlushInterval{20};
 
   void Run() {
