@@ -1,7 +1,12 @@
-// Principal: who is making a request, as established by authentication.
+// Principal: who is making a request, as established by authentication, and what the
+// pipeline's authorization step found about their place in the organization of the path.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+
+#include "access/permission.hpp"
 
 namespace finhelm::access {
 
@@ -10,7 +15,19 @@ struct Principal {
   Kind kind = Kind::kAnonymous;
   std::string subject_id;  // User or service-client id; empty when anonymous.
 
+  // Set when a session cookie authenticated the request: its public id and the CSRF
+  // token that state-changing requests must echo in X-CSRF-Token (WEB-4).
+  std::string session_id;
+  std::string csrf_token;
+  std::int64_t authenticated_at = 0;  // When the password was last proven (AUTH-8).
+
+  // Set by authorization on /v1/orgs/{org}/... routes: the organization and the role the
+  // principal holds in it.
+  std::int64_t organization_id = 0;
+  std::optional<Role> role;
+
   bool authenticated() const { return kind != Kind::kAnonymous; }
+  bool via_cookie() const { return !session_id.empty(); }
 };
 
 }  // namespace finhelm::access

@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "api/contract.hpp"
+#include "api/identity_routes.hpp"
+#include "api/session_authenticator.hpp"
 #include "api/static_files.hpp"
 #include "api/system_routes.hpp"
 #include "cli/commands.hpp"
@@ -18,9 +20,16 @@
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "identity/account_mail.hpp"
+#include "identity/accounts.hpp"
+#include "identity/login_throttle.hpp"
+#include "identity/password_hasher.hpp"
+#include "identity/password_policy.hpp"
+#include "identity/sessions.hpp"
 #include "jobs/job_queue.hpp"
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
+#include "mail/outbox_transport.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
 #include "storage/migration.hpp"
@@ -141,9 +150,25 @@ int Serve(const CommonOptions& options) {
   AddPoolGauges(registry, **database, workers);
   AddJobGauge(registry, **database);
 
+  // A policy without its blocklist would let the commonest passwords through (AUTH-2).
+  auto password_policy = identity::PasswordPolicy::Load({});
+  if (!password_policy.ok()) {
+    log::Error("startup_failed",
+               {{"step", "password_policy"}, {"detail", password_policy.error().message}});
+    return kExitFailure;
+  }
+
   // Job kinds register here as capabilities arrive (emails, imports, syncs).
   SystemClock clock;
   jobs::JobRegistry job_kinds;
+  // TODO(#3): deliver through SMTP (libcurl, STARTTLS) when FINHELM_SMTP_URL is set.
+  mail::OutboxTransport outbox(config.data_dir + "/outbox", clock);
+  if (Status registered = identity::RegisterAccountMailJob(job_kinds, **database, clock, outbox,
+                                                           {config.EffectivePublicUrl()});
+      !registered.ok()) {
+    log::Error("startup_failed", {{"step", "jobs"}, {"detail", registered.error().message}});
+    return kExitFailure;
+  }
   jobs::JobRunnerOptions runner_options;
   runner_options.worker_id = WorkerIdentity();
   runner_options.threads = config.job_workers;
@@ -166,6 +191,23 @@ int Serve(const CommonOptions& options) {
     return kExitFailure;
   }
 
+  identity::PasswordHasher hasher;
+  identity::SessionStore sessions(clock, identity::SessionPolicy{});
+  identity::LoginThrottle login_throttle(clock);
+  jobs::JobQueue job_queue(clock);
+  identity::Accounts accounts(db, clock, *password_policy, hasher, sessions, login_throttle,
+                              job_queue);
+  http::InMemoryRateLimitStore rate_limits;
+  api::IdentityRouteDependencies identity_routes;
+  identity_routes.accounts = &accounts;
+  identity_routes.database = &db;
+  identity_routes.rate_limits = &rate_limits;
+  identity_routes.clock = &clock;
+  if (Status added = api::AddIdentityRoutes(router, identity_routes); !added.ok()) {
+    log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
+    return kExitFailure;
+  }
+
   // ACL-1 and the contract: refuse to start when a route and the document disagree.
   auto operations = api::ListOperations(api::OpenApiDocument());
   Status agreed = operations.ok() ? api::CheckRoutesAgainstContract(router.routes(), *operations)
@@ -177,8 +219,7 @@ int Serve(const CommonOptions& options) {
     return kExitFailure;
   }
 
-  http::AnonymousAuthenticator authenticator;
-  http::InMemoryRateLimitStore rate_limits;
+  api::SessionAuthenticator authenticator(db, sessions);
   http::Pipeline pipeline(PipelineOptionsFrom(config), router, validator->get(), authenticator,
                           rate_limits, registry, workers);
 

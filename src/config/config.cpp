@@ -31,6 +31,7 @@ const std::set<std::string>& KnownKeys() {
       "server.trusted_proxies",
       "server.cors_allowed_origins",
       "server.web_root",
+      "server.public_url",
       "limits.json_body_bytes",
       "limits.upload_body_bytes",
       "limits.header_timeout_seconds",
@@ -86,6 +87,10 @@ class Reader {
       return std::nullopt;
     }
     return value;
+  }
+
+  void Report(const std::string& setting, std::string message) {
+    problems_.push_back({setting, std::move(message)});
   }
 
   std::optional<Profile> ParseProfile(const std::string& setting, const std::string& text) {
@@ -158,6 +163,14 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     }
   } else if (key == "server.web_root") {
     config.web_root = value;
+  } else if (key == "server.public_url") {
+    if (!value.starts_with("https://") && !value.starts_with("http://")) {
+      reader.Report(setting, "must start with https:// or http://");
+    } else {
+      std::string url = value;
+      while (url.ends_with("/")) url.pop_back();
+      config.public_url = url;
+    }
   } else if (key == "limits.json_body_bytes") {
     set_size(config.json_body_limit, 1024, std::uint64_t{64} * 1024 * 1024);
   } else if (key == "limits.upload_body_bytes") {
@@ -234,6 +247,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_TLS_CERT_FILE", "server.tls_cert_file"},
     {"FINHELM_TLS_KEY_FILE", "server.tls_key_file"},
     {"FINHELM_WEB_ROOT", "server.web_root"},
+    {"FINHELM_PUBLIC_URL", "server.public_url"},
     {"FINHELM_DATA_DIR", "storage.data_dir"},
     {"FINHELM_DATABASE_URL", "storage.database_url"},
     {"FINHELM_MASTER_KEY_FILE", "secrets.master_key_file"},
@@ -274,6 +288,14 @@ const char* ProfileName(Profile profile) {
 
 bool IsLoopback(const std::string& address) {
   return address == "localhost" || address == "::1" || address.starts_with("127.");
+}
+
+std::string Config::EffectivePublicUrl() const {
+  if (public_url) return *public_url;
+  bool v6 = listen_address.find(':') != std::string::npos;
+  std::string host = v6 ? "[" + listen_address + "]" : listen_address;
+  return std::string(tls_enabled() ? "https://" : "http://") + host + ":" +
+         std::to_string(listen_port);
 }
 
 std::string Config::EffectiveDatabaseUrl() const {

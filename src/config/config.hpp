@@ -32,6 +32,9 @@ struct Config {
   std::vector<std::string> trusted_proxies;    // Addresses of TLS-terminating proxies.
   std::vector<std::string> cors_allowed_origins;
   std::string web_root = "web/dist";  // The built web app.
+  // Where users reach FinHelm, for links in emails ("https://books.example.com"); by
+  // default the listen address and port.
+  std::optional<std::string> public_url;
 
   // [limits]
   std::size_t json_body_limit = std::size_t{1024} * 1024;
@@ -68,6 +71,8 @@ struct Config {
   bool tls_enabled() const { return tls_cert_file.has_value() && tls_key_file.has_value(); }
   // The SQLite file under data_dir, or the PostgreSQL URL when one is set.
   std::string EffectiveDatabaseUrl() const;
+  // public_url, or the scheme, address and port the server listens on.
+  std::string EffectivePublicUrl() const;
 };
 
 struct Problem {

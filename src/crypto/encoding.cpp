@@ -45,6 +45,14 @@ Result<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text) {
   return out;
 }
 
+std::string Base64Encode(ByteSpan bytes) {
+  constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), kVariant);
+  out.pop_back();  // The terminating NUL.
+  return out;
+}
+
 SecretBytes Base64EncodeSecret(ByteSpan bytes) {
   constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
   SecretBytes out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant));

@@ -23,6 +23,8 @@ Result<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text);
 // RFC 4648 section 4 (standard alphabet, '=' padding), the output of `base64` and
 // `openssl rand -base64`, encoded straight into secret memory.
 SecretBytes Base64EncodeSecret(ByteSpan bytes);
+// The same encoding for bytes that are not secret (MIME bodies and headers).
+std::string Base64Encode(ByteSpan bytes);
 // Inverse of Base64EncodeSecret, decoding straight into secret memory; rejects the same
 // malformations as Base64UrlDecode, and missing padding.
 Result<SecretBytes> Base64DecodeSecret(std::string_view text);

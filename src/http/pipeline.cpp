@@ -6,6 +6,7 @@
 #include <exception>
 #include <random>
 
+#include "crypto/constant_time.hpp"
 #include "http/url.hpp"
 #include "observability/log.hpp"
 
@@ -17,6 +18,18 @@ constexpr std::size_t kMaxTargetLength = std::size_t{8} * 1024;  // IN-2: reques
 
 constexpr std::array<std::string_view, 7> kKnownMethods = {"GET",   "HEAD",   "POST",   "PUT",
                                                            "PATCH", "DELETE", "OPTIONS"};
+
+// Organization ids in paths: decimal, positive, no sign or leading zero, within int64.
+bool ParsePositiveId(std::string_view text, std::int64_t& id) {
+  if (text.empty() || text.size() > 18 || text.front() == '0') return false;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  id = value;
+  return true;
+}
 
 bool IsSafeMethod(std::string_view method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
@@ -234,10 +247,7 @@ Response Pipeline::RunOnWorker(Request& request, const Route& route) const {
     request.principal = std::move(*principal);
   }
 
-  if (route.permission != access::Permission::kPublic && !request.principal.authenticated()) {
-    return ProblemFor(request, 401, "unauthenticated");
-  }
-  // TODO(#3): resolve the organization membership and check access::RoleAllows here.
+  if (auto refused = Authorize(request, route)) return std::move(*refused);
 
   if (route.body == BodyKind::kJson) {
     if (validator_ == nullptr) {
@@ -258,6 +268,46 @@ Response Pipeline::RunOnWorker(Request& request, const Route& route) const {
   } catch (const std::exception& failure) {
     return ErrorResponse(MakeError(ErrorCode::kInternal, failure.what()), request.request_id);
   }
+}
+
+std::optional<Response> Pipeline::Authorize(Request& request, const Route& route) const {
+  access::Principal& principal = request.principal;
+  // WEB-4: a cookie is sent by the browser whoever asks, so a state change it
+  // authenticates must prove it comes from FinHelm's own page by echoing the CSRF token.
+  if (principal.via_cookie() && !IsSafeMethod(request.method)) {
+    auto presented = request.headers.Get("X-CSRF-Token");
+    if (!presented || !crypto::ConstantTimeEquals(*presented, principal.csrf_token)) {
+      log::Warn("malicious_csrf", {{"request_id", request.request_id},
+                                   {"route", request.route_template},
+                                   {"address", request.remote_address}});
+      return ProblemFor(request, 403, "csrf-token-invalid");
+    }
+  }
+  if (route.permission == access::Permission::kPublic) return std::nullopt;
+  if (!principal.authenticated()) return ProblemFor(request, 401, "unauthenticated");
+  if (!access::IsOrganizationScoped(route.permission)) return std::nullopt;
+
+  // ACL-3: an organization the principal does not belong to does not exist for them.
+  auto org = request.path_params.find("org");
+  std::int64_t organization = 0;
+  if (org == request.path_params.end() || !ParsePositiveId(org->second, organization)) {
+    return ProblemFor(request, 404);
+  }
+  auto role = authenticator_.RoleIn(principal, organization);
+  if (!role.ok()) return ErrorResponse(role.error(), request.request_id);
+  if (!role->has_value()) return ProblemFor(request, 404);
+  principal.organization_id = organization;
+  principal.role = **role;
+  if (!access::RoleAllows(**role, route.permission)) {
+    // TODO(#3): write authz_fail to the hash-chained audit log as well (AUD-1).
+    log::Warn("authz_fail", {{"request_id", request.request_id},
+                             {"route", request.route_template},
+                             {"subject", principal.subject_id},
+                             {"organization_id", organization},
+                             {"permission", access::PermissionName(route.permission)}});
+    return ProblemFor(request, 403, "forbidden");
+  }
+  return std::nullopt;
 }
 
 std::optional<Response> Pipeline::CheckLimits(Request& request, const Route* route) const {

@@ -38,18 +38,27 @@ struct PipelineOptions {
   std::vector<std::string> trusted_proxies;
 };
 
-// Establishes the principal of a request. Runs on a worker thread.
+// Establishes the principal of a request and its role in an organization. Runs on a
+// worker thread.
 class Authenticator {
  public:
   virtual ~Authenticator() = default;
+  // The principal behind the request's credentials; anonymous when it carries none or
+  // none that is valid any more.
   virtual Result<access::Principal> Authenticate(const Request& request) = 0;
+  // The role `principal` holds in `organization`; nullopt when it is not a member (or
+  // the organization does not exist: the caller cannot tell, ACL-3).
+  virtual Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,
+                                                     std::int64_t organization) = 0;
 };
 
-// Until identity arrives (issue #3) every request is anonymous.
-// TODO(#3): replace with session-cookie and bearer-token authentication.
+// Every request is anonymous and belongs nowhere: for tests of the pipeline itself.
 class AnonymousAuthenticator final : public Authenticator {
  public:
   Result<access::Principal> Authenticate(const Request&) override { return access::Principal{}; }
+  Result<std::optional<access::Role>> RoleIn(const access::Principal&, std::int64_t) override {
+    return std::optional<access::Role>();
+  }
 };
 
 using ResponseCallback = std::function<void(Response)>;
@@ -83,6 +92,7 @@ class Pipeline {
 
  private:
   Response RunOnWorker(Request& request, const Route& route) const;
+  std::optional<Response> Authorize(Request& request, const Route& route) const;
   std::optional<Response> CheckLimits(Request& request, const Route* route) const;
   std::optional<Response> ApplyCors(Request& request) const;
   std::optional<Response> CheckRateLimit(Request& request) const;

@@ -13,9 +13,10 @@
 
 namespace finhelm::storage {
 
-inline constexpr std::array<std::string_view, 2> kTenantTables = {
+inline constexpr std::array<std::string_view, 3> kTenantTables = {
     "data_keys",
     "jobs",
+    "memberships",
 };
 
 }  // namespace finhelm::storage

@@ -1,0 +1,347 @@
+#include "api/identity_routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "api/session_authenticator.hpp"
+#include "http/problem.hpp"
+#include "identity/memberships.hpp"
+#include "identity/password_policy.hpp"
+#include "identity/users.hpp"
+#include "observability/log.hpp"
+#include "storage/database.hpp"
+#include "storage/organizations.hpp"
+
+namespace finhelm::api {
+namespace {
+
+using access::Permission;
+using http::BodyKind;
+using http::Execution;
+using http::Request;
+using http::Response;
+using identity::InputProblem;
+using nlohmann::json;
+
+constexpr std::size_t kMaxOrganizationName = 200;
+
+std::string Dump(const json& body) {
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string Text(const Request& request, const char* member) {
+  return (*request.json)[member].get<std::string>();
+}
+
+Response Problems(const Request& request, const std::vector<InputProblem>& problems) {
+  http::Problem problem = http::MakeProblem(422, "validation");
+  for (const InputProblem& input : problems) problem.errors.push_back({input.field, input.message});
+  return http::ProblemResponse(problem, request.request_id);
+}
+
+Response ProblemOf(const Request& request, int status, std::string_view slug,
+                   std::string_view detail = {}) {
+  return http::ProblemResponse(http::MakeProblem(status, slug, detail), request.request_id);
+}
+
+Response TooManyAttempts(const Request& request, std::chrono::seconds wait) {
+  Response response =
+      ProblemOf(request, 429, "rate-limited", "Too many attempts; try again later.");
+  response.headers.Set("Retry-After", std::to_string(std::max<std::int64_t>(1, wait.count())));
+  return response;
+}
+
+identity::ClientContext ClientOf(const Request& request) {
+  return {request.remote_address, std::string(request.headers.Get("User-Agent").value_or(""))};
+}
+
+identity::Session SessionOf(const Request& request) {
+  identity::Session session;
+  session.id = request.principal.session_id;
+  session.user = UserOf(request.principal).value_or(identity::UserId{});
+  session.csrf_token = request.principal.csrf_token;
+  return session;
+}
+
+json SessionJson(const identity::Session& session, std::string_view current) {
+  return {{"id", session.id},
+          {"created_at", session.created_at},
+          {"last_seen_at", session.last_seen_at},
+          {"client_address", session.client_address},
+          {"user_agent", session.user_agent},
+          {"current", session.id == current}};
+}
+
+class IdentityHandlers {
+ public:
+  explicit IdentityHandlers(IdentityRouteDependencies dependencies)
+      : deps_(std::move(dependencies)) {}
+
+  // AUTH-5 and WEB-1: every authentication attempt takes from the address's bucket.
+  std::optional<Response> ThrottleAddress(const Request& request) const {
+    http::RateDecision decision =
+        deps_.rate_limits->Take("auth:" + request.remote_address, deps_.auth_rate_limit);
+    if (decision.allowed) return std::nullopt;
+    log::Warn("excess_rate_limit_exceeded", {{"request_id", request.request_id},
+                                             {"bucket", "auth"},
+                                             {"address", request.remote_address}});
+    return TooManyAttempts(request, decision.retry_after);
+  }
+
+  Response Register(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    auto problems = deps_.accounts->Register(Text(request, "email"), Text(request, "password"),
+                                             Text(request, "name"));
+    if (!problems.ok()) return http::ErrorResponse(problems.error(), request.request_id);
+    if (!problems->empty()) return Problems(request, *problems);
+    // The same answer whether the email was new or taken (AUTH-4).
+    return Response::Json(201, R"({"status":"verification_sent"})");
+  }
+
+  Response VerifyEmail(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    Status verified = deps_.accounts->VerifyEmail(Text(request, "token"));
+    if (!verified.ok() && verified.error().code == ErrorCode::kNotFound) {
+      return ProblemOf(request, 400, "invalid-token", "This link is invalid or has expired.");
+    }
+    if (!verified.ok()) return http::ErrorResponse(verified.error(), request.request_id);
+    return Response::Empty(204);
+  }
+
+  Response Login(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    auto outcome =
+        deps_.accounts->Login(Text(request, "email"), Text(request, "password"), ClientOf(request));
+    if (!outcome.ok()) return http::ErrorResponse(outcome.error(), request.request_id);
+    using Kind = identity::LoginOutcome::Kind;
+    switch (outcome->kind) {
+      case Kind::kThrottled:
+        log::Warn("authn_login_lock",
+                  {{"request_id", request.request_id}, {"address", request.remote_address}});
+        return TooManyAttempts(request, outcome->retry_after);
+      case Kind::kRefused:
+        log::Info("authn_login_fail",
+                  {{"request_id", request.request_id}, {"address", request.remote_address}});
+        return ProblemOf(request, 401, "invalid-credentials",
+                         "The email or password is not right.");
+      case Kind::kEmailUnverified:
+        return ProblemOf(request, 403, "email-not-verified",
+                         "Confirm your email first: we sent you a link.");
+      case Kind::kMfaRequired:
+      case Kind::kSignedIn:
+        break;
+    }
+    const identity::IssuedSession& issued = *outcome->session;
+    log::Info("authn_login_success", {{"request_id", request.request_id},
+                                      {"user_id", issued.session.user.value},
+                                      {"address", request.remote_address}});
+    Response response =
+        Response::Json(200, Dump({{"mfa_required", outcome->kind == Kind::kMfaRequired},
+                                  {"csrf_token", issued.session.csrf_token}}));
+    response.headers.Add("Set-Cookie", SessionCookie(issued.token));
+    return response;
+  }
+
+  Response Logout(Request& request) const {
+    identity::Session session = SessionOf(request);
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    Status destroyed = deps_.accounts->sessions().Destroy(**connection, session.user, session.id);
+    if (!destroyed.ok() && destroyed.error().code != ErrorCode::kNotFound) {
+      return http::ErrorResponse(destroyed.error(), request.request_id);
+    }
+    log::Info("authn_logout",
+              {{"request_id", request.request_id}, {"user_id", session.user.value}});
+    Response response = Response::Empty(204);
+    response.headers.Add("Set-Cookie", ExpiredSessionCookie());
+    return response;
+  }
+
+  Response ForgotPassword(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    Status queued = deps_.accounts->ForgotPassword(Text(request, "email"));
+    if (!queued.ok() && queued.error().code == ErrorCode::kInvalidArgument) {
+      return Problems(request, {{"/email", "invalid_email", "Enter a valid email address."}});
+    }
+    if (!queued.ok()) return http::ErrorResponse(queued.error(), request.request_id);
+    return Response::Json(202, R"({"status":"reset_sent_if_account_exists"})");
+  }
+
+  Response ResetPassword(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    auto problems =
+        deps_.accounts->ResetPassword(Text(request, "token"), Text(request, "password"));
+    if (!problems.ok() && problems.error().code == ErrorCode::kNotFound) {
+      return ProblemOf(request, 400, "invalid-token", "This link is invalid or has expired.");
+    }
+    if (!problems.ok()) return http::ErrorResponse(problems.error(), request.request_id);
+    if (!problems->empty()) return Problems(request, *problems);
+    return Response::Empty(204);
+  }
+
+  Response Me(Request& request) const {
+    auto user_id = UserOf(request.principal);
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto user = identity::FindUserById(**connection, *user_id);
+    if (!user.ok()) return http::ErrorResponse(user.error(), request.request_id);
+    if (!user->has_value()) return ProblemOf(request, 401, "unauthenticated");
+    auto memberships = identity::MembershipsOf(**connection, *user_id);
+    if (!memberships.ok()) return http::ErrorResponse(memberships.error(), request.request_id);
+    json organizations = json::array();
+    for (const identity::Membership& membership : *memberships) {
+      organizations.push_back({{"id", membership.organization.value},
+                               {"name", membership.organization_name},
+                               {"role", access::RoleName(membership.role)}});
+    }
+    const identity::User& account = **user;
+    return Response::Json(200, Dump({{"user",
+                                      {{"id", account.id.value},
+                                       {"email", account.email},
+                                       {"name", account.name},
+                                       {"email_verified", account.email_verified()}}},
+                                     {"memberships", organizations},
+                                     {"csrf_token", request.principal.csrf_token}}));
+  }
+
+  Response ChangePassword(Request& request) const {
+    auto problems = deps_.accounts->ChangePassword(
+        SessionOf(request), Text(request, "current_password"), Text(request, "password"));
+    if (!problems.ok() && problems.error().code == ErrorCode::kPermissionDenied) {
+      http::Problem problem = http::MakeProblem(422, "validation");
+      problem.errors.push_back({"/current_password", "The current password is not right."});
+      return http::ProblemResponse(problem, request.request_id);
+    }
+    if (!problems.ok()) return http::ErrorResponse(problems.error(), request.request_id);
+    if (!problems->empty()) return Problems(request, *problems);
+    return Response::Empty(204);
+  }
+
+  Response ListSessions(Request& request) const {
+    identity::Session current = SessionOf(request);
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto sessions = deps_.accounts->sessions().List(**connection, current.user);
+    if (!sessions.ok()) return http::ErrorResponse(sessions.error(), request.request_id);
+    json items = json::array();
+    for (const identity::Session& session : *sessions) {
+      items.push_back(SessionJson(session, current.id));
+    }
+    return Response::Json(200, Dump({{"sessions", items}}));
+  }
+
+  Response RevokeSession(Request& request) const {
+    identity::Session current = SessionOf(request);
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    const std::string& id = request.path_params.at("id");
+    Status destroyed = deps_.accounts->sessions().Destroy(**connection, current.user, id);
+    if (!destroyed.ok()) return http::ErrorResponse(destroyed.error(), request.request_id);
+    log::Info("session_revoked",
+              {{"request_id", request.request_id}, {"user_id", current.user.value}});
+    return Response::Empty(204);
+  }
+
+  Response ListOrganizations(Request& request) const {
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto memberships = identity::MembershipsOf(**connection, *UserOf(request.principal));
+    if (!memberships.ok()) return http::ErrorResponse(memberships.error(), request.request_id);
+    json items = json::array();
+    for (const identity::Membership& membership : *memberships) {
+      items.push_back({{"id", membership.organization.value},
+                       {"name", membership.organization_name},
+                       {"role", access::RoleName(membership.role)}});
+    }
+    return Response::Json(200, Dump({{"organizations", items}}));
+  }
+
+  Response CreateOrganization(Request& request) const {
+    auto name = identity::NormalizeNfkc(Text(request, "name"));
+    if (!name.ok() || name->empty() || identity::CountCodePoints(*name) > kMaxOrganizationName) {
+      return Problems(
+          request, {{"/name", "invalid_name", "Name the organization (at most 200 characters)."}});
+    }
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto user = *UserOf(request.principal);
+    auto created = identity::CreateOrganizationWithAdmin(**connection, *name, user, *deps_.clock);
+    if (!created.ok()) return http::ErrorResponse(created.error(), request.request_id);
+    log::Info("organization_created", {{"request_id", request.request_id},
+                                       {"organization_id", created->value},
+                                       {"user_id", user.value}});
+    return Response::Json(201, Dump({{"id", created->value}, {"name", *name}, {"role", "admin"}}));
+  }
+
+  Response GetOrganization(Request& request) const {
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    OrganizationId id{request.principal.organization_id};
+    auto organization = storage::FindOrganization(**connection, id);
+    if (!organization.ok()) return http::ErrorResponse(organization.error(), request.request_id);
+    if (!organization->has_value()) return ProblemOf(request, 404, "");
+    return Response::Json(200, Dump({{"id", id.value},
+                                     {"name", (*organization)->name},
+                                     {"role", access::RoleName(*request.principal.role)}}));
+  }
+
+ private:
+  IdentityRouteDependencies deps_;
+};
+
+}  // namespace
+
+std::string SessionCookie(std::string_view token) {
+  return std::string(identity::kSessionCookie) + "=" + std::string(token) +
+         "; Path=/; Secure; HttpOnly; SameSite=Strict";
+}
+
+std::string ExpiredSessionCookie() {
+  return std::string(identity::kSessionCookie) +
+         "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
+}
+
+Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies) {
+  auto handlers = std::make_shared<const IdentityHandlers>(std::move(dependencies));
+  auto bind = [handlers](Response (IdentityHandlers::*method)(Request&) const) {
+    return [handlers, method](Request& request) { return ((*handlers).*method)(request); };
+  };
+  using H = IdentityHandlers;
+  struct Entry {
+    const char* method;
+    const char* pattern;
+    Permission permission;
+    Response (IdentityHandlers::*handler)(Request&) const;
+    BodyKind body;
+    const char* operation;
+  };
+  const Entry entries[] = {
+      {"POST", "/v1/auth/register", Permission::kPublic, &H::Register, BodyKind::kJson,
+       "postAuthRegister"},
+      {"POST", "/v1/auth/verify-email", Permission::kPublic, &H::VerifyEmail, BodyKind::kJson,
+       "postAuthVerifyEmail"},
+      {"POST", "/v1/auth/login", Permission::kPublic, &H::Login, BodyKind::kJson, "postAuthLogin"},
+      {"POST", "/v1/auth/logout", Permission::kAuthenticated, &H::Logout, BodyKind::kNone, ""},
+      {"POST", "/v1/auth/password/forgot", Permission::kPublic, &H::ForgotPassword, BodyKind::kJson,
+       "postAuthPasswordForgot"},
+      {"POST", "/v1/auth/password/reset", Permission::kPublic, &H::ResetPassword, BodyKind::kJson,
+       "postAuthPasswordReset"},
+      {"GET", "/v1/me", Permission::kAuthenticated, &H::Me, BodyKind::kNone, ""},
+      {"POST", "/v1/me/password", Permission::kAuthenticated, &H::ChangePassword, BodyKind::kJson,
+       "postMePassword"},
+      {"GET", "/v1/me/sessions", Permission::kAuthenticated, &H::ListSessions, BodyKind::kNone, ""},
+      {"DELETE", "/v1/me/sessions/{id}", Permission::kAuthenticated, &H::RevokeSession,
+       BodyKind::kNone, ""},
+      {"GET", "/v1/orgs", Permission::kAuthenticated, &H::ListOrganizations, BodyKind::kNone, ""},
+      {"POST", "/v1/orgs", Permission::kAuthenticated, &H::CreateOrganization, BodyKind::kJson,
+       "postOrgs"},
+      {"GET", "/v1/orgs/{org}", Permission::kReadOrg, &H::GetOrganization, BodyKind::kNone, ""},
+  };
+  for (const Entry& entry : entries) {
+    http::Route route{entry.method,       entry.pattern, entry.permission, bind(entry.handler),
+                      Execution::kWorker, entry.body,    entry.operation};
+    if (Status added = router.Add(std::move(route)); !added.ok()) return added;
+  }
+  return Status::Ok();
+}
+
+}  // namespace finhelm::api

@@ -1,0 +1,36 @@
+// The identity routes of SPEC section 4: registration, verification, login and logout,
+// forgotten and reset password, /v1/me and its sessions, and the user's organizations.
+//
+// Handlers translate HTTP to identity::Accounts and back; the rules live there. Each
+// authentication attempt also takes a token from the per-address bucket of AUTH-5 and
+// WEB-1 (20 a minute).
+#pragma once
+
+#include "core/clock.hpp"
+#include "http/rate_limit.hpp"
+#include "http/router.hpp"
+#include "identity/accounts.hpp"
+
+namespace finhelm::storage {
+class Database;
+}
+
+namespace finhelm::api {
+
+struct IdentityRouteDependencies {
+  identity::Accounts* accounts = nullptr;
+  storage::Database* database = nullptr;
+  http::RateLimitStore* rate_limits = nullptr;
+  const Clock* clock = nullptr;
+  http::RateLimit auth_rate_limit{20, std::chrono::seconds(60)};
+};
+
+Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies);
+
+// The Set-Cookie value that installs a session token, and the one that removes it. The
+// `__Host-` prefix makes browsers insist on Secure, Path=/ and no Domain (SESS-1);
+// browsers keep Secure cookies from http://localhost and 127.0.0.1 too.
+std::string SessionCookie(std::string_view token);
+std::string ExpiredSessionCookie();
+
+}  // namespace finhelm::api

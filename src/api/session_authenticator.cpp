@@ -1,0 +1,61 @@
+#include "api/session_authenticator.hpp"
+
+#include <charconv>
+
+#include "http/url.hpp"
+#include "identity/memberships.hpp"
+#include "observability/log.hpp"
+#include "storage/database.hpp"
+
+namespace finhelm::api {
+
+std::optional<identity::UserId> UserOf(const access::Principal& principal) {
+  if (principal.kind != access::Principal::Kind::kUser) return std::nullopt;
+  std::int64_t id = 0;
+  const std::string& text = principal.subject_id;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return identity::UserId{id};
+}
+
+Result<access::Principal> SessionAuthenticator::Authenticate(const http::Request& request) {
+  access::Principal principal;
+  auto cookies = request.headers.Get("Cookie");
+  if (!cookies) return principal;
+  auto token = http::FindCookie(*cookies, identity::kSessionCookie);
+  if (!token || token->empty()) return principal;
+
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  std::string_view agent = request.headers.Get("User-Agent").value_or("");
+  auto resolved = sessions_.Resolve(**connection, *token, agent);
+  if (!resolved.ok()) return resolved.error();
+  if (resolved->ended == identity::SessionEnd::kAgentChanged) {
+    // TODO(#3): write session_suspicious to the hash-chained audit log as well (AUD-1).
+    log::Warn("session_suspicious", {{"request_id", request.request_id},
+                                     {"reason", "user_agent_changed"},
+                                     {"address", request.remote_address}});
+  }
+  if (!resolved->session || resolved->session->stage != identity::SessionStage::kFull) {
+    return principal;
+  }
+  const identity::Session& session = *resolved->session;
+  principal.kind = access::Principal::Kind::kUser;
+  principal.subject_id = std::to_string(session.user.value);
+  principal.session_id = session.id;
+  principal.csrf_token = session.csrf_token;
+  principal.authenticated_at = session.authenticated_at;
+  return principal;
+}
+
+Result<std::optional<access::Role>> SessionAuthenticator::RoleIn(const access::Principal& principal,
+                                                                 std::int64_t organization) {
+  auto user = UserOf(principal);
+  if (!user) return std::optional<access::Role>();
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  storage::OrgScope scope(**connection, OrganizationId{organization});
+  return identity::RoleOf(scope, *user);
+}
+
+}  // namespace finhelm::api

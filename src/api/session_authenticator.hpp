@@ -1,0 +1,35 @@
+// SessionAuthenticator: turns the `__Host-fh_session` cookie into a Principal (SESS-1..5)
+// and answers the pipeline's membership questions from the memberships table (ACL-3).
+//
+// A cookie that names no live session leaves the request anonymous: the route's
+// permission then decides between serving it and 401. A session presented by another
+// User-Agent is destroyed and logged as suspicious (SESS-5). Runs on worker threads.
+#pragma once
+
+#include "http/pipeline.hpp"
+#include "identity/sessions.hpp"
+
+namespace finhelm::storage {
+class Database;
+}
+
+namespace finhelm::api {
+
+class SessionAuthenticator final : public http::Authenticator {
+ public:
+  SessionAuthenticator(storage::Database& database, identity::SessionStore& sessions)
+      : database_(database), sessions_(sessions) {}
+
+  Result<access::Principal> Authenticate(const http::Request& request) override;
+  Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,
+                                             std::int64_t organization) override;
+
+ private:
+  storage::Database& database_;
+  identity::SessionStore& sessions_;
+};
+
+// The user id of a principal authenticated as a user; nullopt for anyone else.
+std::optional<identity::UserId> UserOf(const access::Principal& principal);
+
+}  // namespace finhelm::api

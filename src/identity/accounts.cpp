@@ -1,0 +1,236 @@
+#include "identity/accounts.hpp"
+
+#include "identity/account_mail.hpp"
+#include "identity/email_address.hpp"
+#include "identity/one_time_tokens.hpp"
+#include "identity/users.hpp"
+#include "observability/log.hpp"
+#include "storage/database.hpp"
+#include "storage/transaction.hpp"
+
+namespace finhelm::identity {
+namespace {
+
+constexpr std::size_t kMaxNameCodePoints = 200;
+
+std::vector<InputProblem> InvalidEmail() {
+  return {{"/email", "invalid_email", "Enter a valid email address."}};
+}
+
+}  // namespace
+
+Accounts::Accounts(storage::Database& database, const Clock& clock, const PasswordPolicy& policy,
+                   const PasswordHasher& hasher, SessionStore& sessions,
+                   const LoginThrottle& throttle, jobs::JobQueue& jobs)
+    : database_(database),
+      clock_(clock),
+      policy_(policy),
+      hasher_(hasher),
+      sessions_(sessions),
+      throttle_(throttle),
+      jobs_(jobs) {}
+
+std::vector<InputProblem> Accounts::CheckNewPassword(std::string_view password,
+                                                     std::string_view email,
+                                                     std::string_view name) const {
+  std::vector<InputProblem> problems;
+  for (PasswordProblem& problem : policy_.Check(password, email, name)) {
+    problems.push_back({"/password", std::move(problem.code), std::move(problem.message)});
+  }
+  return problems;
+}
+
+Result<std::vector<InputProblem>> Accounts::Register(std::string_view email,
+                                                     std::string_view password,
+                                                     std::string_view name) {
+  auto normalized = NormalizeEmail(email);
+  if (!normalized.ok()) return InvalidEmail();
+  auto clean_name = NormalizeNfkc(name);
+  std::vector<InputProblem> problems;
+  if (!clean_name.ok() || clean_name->empty() ||
+      CountCodePoints(*clean_name) > kMaxNameCodePoints) {
+    problems.push_back({"/name", "invalid_name", "Enter your name (at most 200 characters)."});
+  }
+  std::vector<InputProblem> password_problems =
+      CheckNewPassword(password, *normalized, clean_name.ok() ? *clean_name : std::string());
+  problems.insert(problems.end(), password_problems.begin(), password_problems.end());
+  if (!problems.empty()) return problems;
+
+  auto hash = hasher_.Hash(password);
+  if (!hash.ok()) return hash.error();
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto transaction = storage::Transaction::Begin(**connection);
+  if (!transaction.ok()) return transaction.error();
+  auto existing = FindUserByEmail(**connection, *normalized);
+  if (!existing.ok()) return existing.error();
+  AccountMail mail;
+  if (existing->has_value()) {
+    mail = {(*existing)->id, std::nullopt, AccountMailKind::kAlreadyRegistered};
+  } else {
+    auto created = CreateUser(**connection, {*normalized, *clean_name, *hash}, clock_);
+    if (!created.ok()) return created.error();
+    mail = {*created, std::nullopt, AccountMailKind::kVerifyEmail};
+    log::Info("account_registered", {{"user_id", created->value}});
+  }
+  if (Status queued = EnqueueAccountMail(**connection, jobs_, mail); !queued.ok()) {
+    return queued.error();
+  }
+  if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
+  return std::vector<InputProblem>();
+}
+
+Status Accounts::VerifyEmail(std::string_view token) {
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto transaction = storage::Transaction::Begin(**connection);
+  if (!transaction.ok()) return transaction.error();
+  auto user = ConsumeOneTimeToken(**connection, token, TokenPurpose::kVerifyEmail, clock_);
+  if (!user.ok()) return user.error();
+  if (Status marked = MarkEmailVerified(**connection, *user, clock_); !marked.ok()) return marked;
+  if (Status committed = transaction->Commit(); !committed.ok()) return committed;
+  log::Info("account_email_verified", {{"user_id", user->value}});
+  return Status::Ok();
+}
+
+Result<LoginOutcome> Accounts::Login(std::string_view email, std::string_view password,
+                                     const ClientContext& client) {
+  LoginOutcome outcome;
+  auto normalized = NormalizeEmail(email);
+  // An email that cannot exist is still throttled and hashed like any other, under its
+  // raw form, so that nothing about the answer depends on its shape.
+  std::string key = normalized.ok() ? *normalized : std::string(email.substr(0, 254));
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto wait = throttle_.WaitFor(**connection, key);
+  if (!wait.ok()) return wait.error();
+  if (wait->has_value()) {
+    outcome.kind = LoginOutcome::Kind::kThrottled;
+    outcome.retry_after = **wait;
+    return outcome;
+  }
+  auto user = normalized.ok() ? FindUserByEmail(**connection, *normalized)
+                              : Result<std::optional<User>>(std::optional<User>());
+  if (!user.ok()) return user.error();
+  bool matches = false;
+  if (user->has_value()) {
+    matches = hasher_.Verify(password, (*user)->password_hash);
+    outcome.user = (*user)->id;
+  } else {
+    hasher_.VerifyAgainstDummy(password);
+  }
+  if (!matches) {
+    if (Status recorded = throttle_.RecordFailure(**connection, key); !recorded.ok()) {
+      return recorded.error();
+    }
+    outcome.kind = LoginOutcome::Kind::kRefused;
+    return outcome;
+  }
+  const User& account = **user;
+  if (Status cleared = throttle_.RecordSuccess(**connection, key); !cleared.ok()) {
+    return cleared.error();
+  }
+  if (hasher_.NeedsRehash(account.password_hash)) {
+    // AUTH-1: a hash made with weaker parameters is replaced while the password is known.
+    auto upgraded = hasher_.Hash(password);
+    if (upgraded.ok()) {
+      Status stored = StorePasswordHash(**connection, account.id, *upgraded, false, clock_);
+      if (!stored.ok()) log::Warn("password_rehash_failed", {{"user_id", account.id.value}});
+    }
+  }
+  if (!account.email_verified()) {
+    outcome.kind = LoginOutcome::Kind::kEmailUnverified;
+    return outcome;
+  }
+  auto session = sessions_.Create(**connection, account.id, SessionStage::kFull, client.user_agent,
+                                  client.address);
+  if (!session.ok()) return session.error();
+  outcome.kind = LoginOutcome::Kind::kSignedIn;
+  outcome.session = std::move(*session);
+  return outcome;
+}
+
+Status Accounts::ForgotPassword(std::string_view email) {
+  auto normalized = NormalizeEmail(email);
+  if (!normalized.ok()) return MakeError(ErrorCode::kInvalidArgument, "not an email address");
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  return EnqueueAccountMail(**connection, jobs_,
+                            {std::nullopt, *normalized, AccountMailKind::kPasswordReset});
+}
+
+Result<std::vector<InputProblem>> Accounts::ResetPassword(std::string_view token,
+                                                          std::string_view password) {
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto transaction = storage::Transaction::Begin(**connection);
+  if (!transaction.ok()) return transaction.error();
+  auto user_id = ConsumeOneTimeToken(**connection, token, TokenPurpose::kResetPassword, clock_);
+  if (!user_id.ok()) return user_id.error();
+  auto user = FindUserById(**connection, *user_id);
+  if (!user.ok()) return user.error();
+  if (!user->has_value()) return MakeError(ErrorCode::kNotFound, "the token's user is gone");
+  std::vector<InputProblem> problems = CheckNewPassword(password, (*user)->email, (*user)->name);
+  if (!problems.empty()) return problems;  // Rolled back: the token stays usable.
+  auto hash = hasher_.Hash(password);
+  if (!hash.ok()) return hash.error();
+  if (Status stored = StorePasswordHash(**connection, *user_id, *hash, true, clock_);
+      !stored.ok()) {
+    return stored.error();
+  }
+  if (Status ended = sessions_.DestroyAllOf(**connection, *user_id); !ended.ok()) {
+    return ended.error();
+  }
+  // The reset proves control of the mailbox, which is what verification asks.
+  if (Status marked = MarkEmailVerified(**connection, *user_id, clock_); !marked.ok()) {
+    return marked.error();
+  }
+  if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
+  log::Info("account_password_reset", {{"user_id", user_id->value}});
+  return problems;
+}
+
+Result<std::vector<InputProblem>> Accounts::ChangePassword(const Session& session,
+                                                           std::string_view current_password,
+                                                           std::string_view password) {
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto user = FindUserById(**connection, session.user);
+  if (!user.ok()) return user.error();
+  if (!user->has_value()) return MakeError(ErrorCode::kUnauthenticated, "the user is gone");
+  if (!hasher_.Verify(current_password, (*user)->password_hash)) {
+    return MakeError(ErrorCode::kPermissionDenied, "current password does not match");
+  }
+  std::vector<InputProblem> problems = CheckNewPassword(password, (*user)->email, (*user)->name);
+  if (!problems.empty()) return problems;
+  auto hash = hasher_.Hash(password);
+  if (!hash.ok()) return hash.error();
+  auto transaction = storage::Transaction::Begin(**connection);
+  if (!transaction.ok()) return transaction.error();
+  if (Status stored = StorePasswordHash(**connection, session.user, *hash, true, clock_);
+      !stored.ok()) {
+    return stored.error();
+  }
+  if (Status ended = sessions_.DestroyAllOf(**connection, session.user, session.id); !ended.ok()) {
+    return ended.error();
+  }
+  if (Status marked = sessions_.MarkReauthenticated(**connection, session.id); !marked.ok()) {
+    return marked.error();
+  }
+  if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
+  log::Info("account_password_changed", {{"user_id", session.user.value}});
+  return problems;
+}
+
+Status Accounts::Reauthenticate(const Session& session, std::string_view password) {
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto user = FindUserById(**connection, session.user);
+  if (!user.ok()) return user.error();
+  if (!user->has_value() || !hasher_.Verify(password, (*user)->password_hash)) {
+    return MakeError(ErrorCode::kPermissionDenied, "password does not match");
+  }
+  return sessions_.MarkReauthenticated(**connection, session.id);
+}
+
+}  // namespace finhelm::identity

@@ -1,0 +1,24 @@
+// The messages FinHelm sends, each as plain text and minimal HTML.
+//
+// Values from users (names) are escaped for HTML; links are built by the caller from the
+// configured public URL and a token, and are the only place a token appears.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "mail/mail_message.hpp"
+
+namespace finhelm::mail {
+
+// "&<>\"'" become entities.
+std::string EscapeHtml(std::string_view text);
+
+MailMessage VerificationMail(std::string_view to, std::string_view name, std::string_view link);
+MailMessage PasswordResetMail(std::string_view to, std::string_view name, std::string_view link);
+// Sent when someone registers with an email that already has an account: the account's
+// owner learns of it, and the person registering sees the same answer as anyone else.
+MailMessage AlreadyRegisteredMail(std::string_view to, std::string_view name,
+                                  std::string_view login_link, std::string_view reset_link);
+
+}  // namespace finhelm::mail
