@@ -7,10 +7,9 @@
 #include <thread>
 
 #include "api/contract.hpp"
-#include "api/identity_routes.hpp"
+#include "api/routes.hpp"
 #include "api/session_authenticator.hpp"
 #include "api/static_files.hpp"
-#include "api/system_routes.hpp"
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
 #include "core/clock.hpp"
@@ -176,20 +175,17 @@ int Serve(const CommonOptions& options) {
 
   http::Router router;
   storage::Database& db = **database;
-  api::SystemRouteDependencies system;
-  system.metrics = &registry;
-  system.readiness.push_back({"database", [&db]() -> Status {
-                                auto state = storage::CurrentState(db);
-                                if (!state.ok()) return state.error();
-                                if (!state->up_to_date()) {
-                                  return MakeError(ErrorCode::kUnavailable, "migrations pending");
-                                }
-                                return Status::Ok();
-                              }});
-  if (Status added = api::AddSystemRoutes(router, std::move(system)); !added.ok()) {
-    log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
-    return kExitFailure;
-  }
+  api::RouteDependencies routes;
+  routes.system.metrics = &registry;
+  routes.system.readiness.push_back({"database", [&db]() -> Status {
+                                       auto state = storage::CurrentState(db);
+                                       if (!state.ok()) return state.error();
+                                       if (!state->up_to_date()) {
+                                         return MakeError(ErrorCode::kUnavailable,
+                                                          "migrations pending");
+                                       }
+                                       return Status::Ok();
+                                     }});
 
   identity::PasswordHasher hasher;
   identity::SessionStore sessions(clock, identity::SessionPolicy{});
@@ -198,12 +194,11 @@ int Serve(const CommonOptions& options) {
   identity::Accounts accounts(db, clock, *password_policy, hasher, sessions, login_throttle,
                               job_queue);
   http::InMemoryRateLimitStore rate_limits;
-  api::IdentityRouteDependencies identity_routes;
-  identity_routes.accounts = &accounts;
-  identity_routes.database = &db;
-  identity_routes.rate_limits = &rate_limits;
-  identity_routes.clock = &clock;
-  if (Status added = api::AddIdentityRoutes(router, identity_routes); !added.ok()) {
+  routes.identity.accounts = &accounts;
+  routes.identity.database = &db;
+  routes.identity.rate_limits = &rate_limits;
+  routes.identity.clock = &clock;
+  if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
     return kExitFailure;
   }

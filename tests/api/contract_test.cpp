@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "api/system_routes.hpp"
+#include "api/routes.hpp"
 #include "observability/metrics.hpp"
 
 namespace finhelm::api {
@@ -43,9 +43,9 @@ std::vector<Operation> RealOperations() {
 class RealRoutes : public ::testing::Test {
  protected:
   void SetUp() override {
-    SystemRouteDependencies dependencies;
-    dependencies.metrics = &metrics_;
-    Status added = AddSystemRoutes(router_, std::move(dependencies));
+    RouteDependencies dependencies;
+    dependencies.system.metrics = &metrics_;
+    Status added = AddAllRoutes(router_, std::move(dependencies));
     ASSERT_TRUE(added.ok()) << added.error().message;
   }
 

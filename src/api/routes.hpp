@@ -1,0 +1,18 @@
+// Every route FinHelm serves, added in one place: the server and the contract test build
+// the same table, so a route cannot exist in one and not the other (ACL-1).
+#pragma once
+
+#include "api/identity_routes.hpp"
+#include "api/system_routes.hpp"
+#include "http/router.hpp"
+
+namespace finhelm::api {
+
+struct RouteDependencies {
+  SystemRouteDependencies system;
+  IdentityRouteDependencies identity;
+};
+
+Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);
+
+}  // namespace finhelm::api

@@ -1,0 +1,39 @@
+// A migrated database on each backend and a fake clock, for the identity tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "core/clock.hpp"
+#include "identity/users.hpp"
+#include "tests/storage/test_database.hpp"
+
+namespace finhelm::identity::testing {
+
+// 2027-01-15 08:00 UTC: a fixed start, so that expiries are easy to read in failures.
+inline constexpr std::chrono::seconds kStart{1'799'999'999};
+
+class IdentityTest : public storage::testing::BackendTest {
+ protected:
+  // A verified user with a placeholder hash; tests that log in set a real one.
+  UserId AddUser(const std::string& email, const std::string& hash = "$argon2id$placeholder") {
+    auto connection = database().Acquire();
+    EXPECT_TRUE(connection.ok());
+    auto user = CreateUser(**connection, {email, "Test User", hash}, clock_);
+    EXPECT_TRUE(user.ok()) << user.error().message;
+    EXPECT_TRUE(MarkEmailVerified(**connection, *user, clock_).ok());
+    return user.ok() ? *user : UserId{};
+  }
+
+  FakeClock clock_{std::chrono::system_clock::time_point(kStart)};
+};
+
+}  // namespace finhelm::identity::testing
+
+#define INSTANTIATE_BACKENDS(suite)                                                            \
+  INSTANTIATE_TEST_SUITE_P(identity, suite,                                                    \
+                           ::testing::Values(::finhelm::storage::testing::Backend::kSqlite,    \
+                                             ::finhelm::storage::testing::Backend::kPostgres), \
+                           ::finhelm::storage::testing::BackendName)
