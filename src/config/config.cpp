@@ -17,6 +17,7 @@ constexpr std::size_t kMaxUploadBody = std::size_t{25} * 1024 * 1024;
 constexpr std::int64_t kMaxHeaderTimeout = 10;
 constexpr std::int64_t kMaxBodyTimeout = 30;
 constexpr std::uint32_t kMaxRequestsPerMinute = 600;
+constexpr std::uint32_t kMaxAuthAttemptsPerMinute = 20;
 
 // Every key the TOML file may hold; anything else is a typo worth reporting.
 const std::set<std::string>& KnownKeys() {
@@ -37,6 +38,7 @@ const std::set<std::string>& KnownKeys() {
       "limits.header_timeout_seconds",
       "limits.body_timeout_seconds",
       "limits.requests_per_minute",
+      "limits.auth_attempts_per_minute",
       "storage.data_dir",
       "storage.database_url",
       "storage.pool_size",
@@ -183,6 +185,10 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     if (auto parsed = reader.ParseUnsigned(setting, value, 1, 1'000'000'000)) {
       config.requests_per_minute = static_cast<std::uint32_t>(*parsed);
     }
+  } else if (key == "limits.auth_attempts_per_minute") {
+    if (auto parsed = reader.ParseUnsigned(setting, value, 1, 1'000'000'000)) {
+      config.auth_attempts_per_minute = static_cast<std::uint32_t>(*parsed);
+    }
   } else if (key == "storage.data_dir") {
     config.data_dir = value;
   } else if (key == "storage.database_url") {
@@ -262,6 +268,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_QBO_CLIENT_SECRET_FILE", "integrations.qbo_client_secret_file"},
     {"FINHELM_QBO_BASE_URL", "integrations.qbo_base_url"},
     {"FINHELM_REQUESTS_PER_MINUTE", "limits.requests_per_minute"},
+    {"FINHELM_AUTH_ATTEMPTS_PER_MINUTE", "limits.auth_attempts_per_minute"},
 };
 
 void CheckSecretFile(const std::string& setting, const std::optional<std::string>& path,
@@ -416,6 +423,10 @@ std::vector<Problem> Check(const Config& config) {
     if (config.requests_per_minute > kMaxRequestsPerMinute) {
       problems.push_back(
           {"limits.requests_per_minute", "may not exceed 600 per minute in production (WEB-1)"});
+    }
+    if (config.auth_attempts_per_minute > kMaxAuthAttemptsPerMinute) {
+      problems.push_back({"limits.auth_attempts_per_minute",
+                          "may not exceed 20 per minute in production (AUTH-5, WEB-1)"});
     }
     CheckSecretFile("secrets.master_key_file", config.master_key_file, problems);
     CheckSecretFile("server.tls_key_file", config.tls_key_file, problems);

@@ -41,7 +41,8 @@ struct Config {
   std::size_t upload_body_limit = std::size_t{25} * 1024 * 1024;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds body_timeout{30};
-  std::uint32_t requests_per_minute = 600;  // Per client address (WEB-1).
+  std::uint32_t requests_per_minute = 600;      // Per client address (WEB-1).
+  std::uint32_t auth_attempts_per_minute = 20;  // Per client address (AUTH-5).
 
   // [storage]
   std::string data_dir = "var";

@@ -324,6 +324,14 @@ TEST_F(ProductionCheck, RefusesALoosenedRateLimit) {
   EXPECT_EQ(problems[0].setting, "limits.requests_per_minute");
 }
 
+// proves AUTH-5: production refuses more than 20 authentication attempts a minute.
+TEST_F(ProductionCheck, RefusesALoosenedAuthenticationLimit) {
+  config_.auth_attempts_per_minute = 21;
+  std::vector<Problem> problems = Check(config_);
+  ASSERT_EQ(problems.size(), 1u) << Describe(problems);
+  EXPECT_EQ(problems[0].setting, "limits.auth_attempts_per_minute");
+}
+
 TEST_F(ProductionCheck, AcceptsTighterLimitsAndExactlyTheFloors) {
   config_.json_body_limit = 1024 * 1024;
   config_.upload_body_limit = 1024;

@@ -1,0 +1,358 @@
+// Identity through the real server: the journey a new user takes with curl alone, and the
+// SESS, AUTH and WEB-4 rules as a client sees them.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "http_client.hpp"
+#include "server_process.hpp"
+#include "test_support.hpp"
+
+namespace finhelm::integration {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr std::string_view kPassword = "violet kettle marches under 9 lanterns";
+constexpr std::string_view kAgent = "IdentityTest/1.0";
+
+// A signed-in client: the session cookie and the CSRF token that go with it.
+struct Client {
+  std::string cookie;  // The token of __Host-fh_session; empty when signed out.
+  std::string csrf;
+};
+
+class Identity : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ServerConfig config;
+    config.environment["FINHELM_AUTH_ATTEMPTS_PER_MINUTE"] = "100000";
+    server_ = StartServer(config);
+    ASSERT_NE(server_, nullptr);
+  }
+
+  std::string Headers(const Client& client, bool with_csrf = true) const {
+    std::string headers = "User-Agent: " + std::string(kAgent) + "\r\n";
+    if (!client.cookie.empty()) headers += "Cookie: __Host-fh_session=" + client.cookie + "\r\n";
+    if (with_csrf && !client.csrf.empty()) headers += "X-CSRF-Token: " + client.csrf + "\r\n";
+    return headers;
+  }
+  HttpResponse Post(std::string_view target, const json& body, const Client& client = {}) {
+    return Fetch(*server_, PostJsonRequest(target, body.dump(), Headers(client)));
+  }
+  HttpResponse Get(std::string_view target, const Client& client) {
+    return Fetch(*server_, GetRequest(target, Headers(client)));
+  }
+  HttpResponse Send(std::string_view method, std::string_view target, const Client& client) {
+    std::string request = std::string(method) + " " + std::string(target) +
+                          " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n" +
+                          Headers(client) + "\r\n";
+    return Fetch(*server_, request);
+  }
+
+  // Waits for the job runner to write a message to `to` with `subject` and returns the
+  // token of its link.
+  std::string AwaitMailToken(const std::string& to,
+                             const std::string& subject = "Confirm your email for FinHelm") {
+    fs::path outbox = server_->directory() / "data" / "outbox";
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::vector<std::string> tokens;
+      std::error_code error;
+      std::vector<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(outbox, error)) {
+        if (entry.path().extension() == ".eml") files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& file : files) {
+        std::ifstream in(file);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::smatch match;
+        if (text.find("To: " + to + "\r\n") == std::string::npos) continue;
+        if (text.find("Subject: " + subject + "\r\n") == std::string::npos) continue;
+        if (std::regex_search(text, match, std::regex("#token=([A-Za-z0-9_-]{43})"))) {
+          tokens.push_back(match[1]);
+        } else {
+          tokens.emplace_back();
+        }
+      }
+      if (!tokens.empty()) return tokens.back();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "no mail to " << to << " in " << outbox;
+    return {};
+  }
+
+  void RegisterAndVerify(const std::string& email) {
+    HttpResponse registered =
+        Post("/v1/auth/register", {{"email", email}, {"password", kPassword}, {"name", "Jo"}});
+    ASSERT_EQ(registered.status, 201) << registered.body;
+    std::string token = AwaitMailToken(email);
+    ASSERT_EQ(Post("/v1/auth/verify-email", {{"token", token}}).status, 204);
+  }
+
+  Client Login(const std::string& email, std::string_view password = kPassword) {
+    HttpResponse response = Post("/v1/auth/login", {{"email", email}, {"password", password}});
+    EXPECT_EQ(response.status, 200) << response.body;
+    Client client;
+    std::smatch match;
+    std::string cookie = response.Header("Set-Cookie").value_or("");
+    if (std::regex_search(cookie, match, std::regex("__Host-fh_session=([A-Za-z0-9_-]+)"))) {
+      client.cookie = match[1];
+    }
+    client.csrf = json::parse(response.body, nullptr, false).value("csrf_token", "");
+    return client;
+  }
+
+  std::unique_ptr<ServerProcess> server_;
+};
+
+// The journey of issue #3's "done when", with a client as plain as curl.
+TEST_F(Identity, NewUserRegistersVerifiesLogsInAndCreatesAnOrganization) {
+  RegisterAndVerify("jane@example.com");
+  Client jane = Login("jane@example.com");
+  ASSERT_FALSE(jane.cookie.empty());
+
+  HttpResponse me = Get("/v1/me", jane);
+  ASSERT_EQ(me.status, 200) << me.body;
+  json body = json::parse(me.body);
+  EXPECT_EQ(body["user"]["email"], "jane@example.com");
+  EXPECT_EQ(body["user"]["email_verified"], true);
+  EXPECT_EQ(body["csrf_token"], jane.csrf);  // WEB-4: the token comes with /v1/me.
+  EXPECT_EQ(me.Header("Cache-Control"), "no-store");
+
+  HttpResponse created = Post("/v1/orgs", {{"name", "Acme Books"}}, jane);
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::int64_t org = json::parse(created.body)["id"];
+  HttpResponse listed = Get("/v1/orgs", jane);
+  EXPECT_EQ(json::parse(listed.body)["organizations"][0]["role"], "admin");
+  EXPECT_EQ(Get("/v1/orgs/" + std::to_string(org), jane).status, 200);
+}
+
+// proves SESS-1: the cookie's attributes.
+TEST_F(Identity, SessionCookieIsHostOnlySecureHttpOnlyAndStrict) {
+  RegisterAndVerify("jo@example.com");
+  HttpResponse response =
+      Post("/v1/auth/login", {{"email", "jo@example.com"}, {"password", kPassword}});
+  ASSERT_EQ(response.status, 200);
+  std::string cookie = response.Header("Set-Cookie").value_or("");
+  EXPECT_THAT(cookie, ::testing::MatchesRegex(
+                          "__Host-fh_session=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; "
+                          "SameSite=Strict"));
+  EXPECT_EQ(cookie.find("Domain"), std::string::npos);
+}
+
+// proves ACL-3: a signed-in user who is not a member sees 404 for the organization.
+TEST_F(Identity, NonMemberGetsNotFoundForAnotherOrganization) {
+  RegisterAndVerify("owner@example.com");
+  RegisterAndVerify("outsider@example.com");
+  Client owner = Login("owner@example.com");
+  Client outsider = Login("outsider@example.com");
+  HttpResponse created = Post("/v1/orgs", {{"name", "Acme"}}, owner);
+  std::string path = "/v1/orgs/" + std::to_string(json::parse(created.body)["id"].get<int>());
+  HttpResponse hidden = Get(path, outsider);
+  HttpResponse missing = Get("/v1/orgs/999999", outsider);
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(json::parse(hidden.body)["type"], json::parse(missing.body)["type"]);
+  EXPECT_EQ(Get("/v1/orgs/0", owner).status, 404);  // The installation's own organization.
+  EXPECT_EQ(Get("/v1/orgs/01", owner).status, 404);
+  EXPECT_EQ(Get(path, Client{}).status, 401);
+}
+
+// proves WEB-4: a state change authenticated by cookie must carry the session's token.
+TEST_F(Identity, CookieStateChangesNeedTheCsrfToken) {
+  RegisterAndVerify("jo@example.com");
+  Client jo = Login("jo@example.com");
+  Client without = jo;
+  without.csrf.clear();
+  Client wrong = jo;
+  wrong.csrf = std::string(43, 'A');
+  HttpResponse missing = Post("/v1/orgs", {{"name", "Acme"}}, without);
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_EQ(json::parse(missing.body)["type"], "https://finhelm.dev/problems/csrf-token-invalid");
+  EXPECT_EQ(Post("/v1/orgs", {{"name", "Acme"}}, wrong).status, 403);
+  EXPECT_EQ(Send("POST", "/v1/auth/logout", without).status, 403);
+  EXPECT_THAT(server_->Log(), ::testing::HasSubstr("\"event\":\"malicious_csrf\""));
+  EXPECT_EQ(Post("/v1/orgs", {{"name", "Acme"}}, jo).status, 201);
+}
+
+// proves SESS-4 (logout destroys the session server-side) and SESS-3 (a new token at
+// every login).
+TEST_F(Identity, LogoutEndsTheSessionOnTheServer) {
+  RegisterAndVerify("jo@example.com");
+  Client first = Login("jo@example.com");
+  Client second = Login("jo@example.com");
+  EXPECT_NE(first.cookie, second.cookie);
+  EXPECT_NE(first.csrf, second.csrf);
+  HttpResponse out = Send("POST", "/v1/auth/logout", first);
+  EXPECT_EQ(out.status, 204);
+  EXPECT_THAT(out.Header("Set-Cookie").value_or(""), ::testing::HasSubstr("Max-Age=0"));
+  EXPECT_EQ(Get("/v1/me", first).status, 401);
+  EXPECT_EQ(Get("/v1/me", second).status, 200);
+}
+
+// proves SESS-5: a session presented by another User-Agent is destroyed and logged.
+TEST_F(Identity, ChangedUserAgentEndsTheSession) {
+  RegisterAndVerify("jo@example.com");
+  Client jo = Login("jo@example.com");
+  std::string stolen =
+      "GET /v1/me HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/8.0\r\n"
+      "Cookie: __Host-fh_session=" +
+      jo.cookie + "\r\n\r\n";
+  EXPECT_EQ(Fetch(*server_, stolen).status, 401);
+  EXPECT_EQ(Get("/v1/me", jo).status, 401);
+  EXPECT_THAT(server_->Log(), ::testing::HasSubstr("\"event\":\"session_suspicious\""));
+}
+
+// proves SESS-6: sessions are listed with their details and can be revoked.
+TEST_F(Identity, UserListsAndRevokesSessions) {
+  RegisterAndVerify("jo@example.com");
+  Client here = Login("jo@example.com");
+  Client there = Login("jo@example.com");
+  json listed = json::parse(Get("/v1/me/sessions", here).body);
+  ASSERT_EQ(listed["sessions"].size(), 2u);
+  std::string other_id;
+  for (const json& session : listed["sessions"]) {
+    EXPECT_EQ(session["user_agent"], kAgent);
+    EXPECT_EQ(session["client_address"], "127.0.0.1");
+    if (!session["current"].get<bool>()) other_id = session["id"];
+  }
+  ASSERT_FALSE(other_id.empty());
+  EXPECT_EQ(Send("DELETE", "/v1/me/sessions/" + other_id, here).status, 204);
+  EXPECT_EQ(Get("/v1/me", there).status, 401);
+  EXPECT_EQ(Send("DELETE", "/v1/me/sessions/" + other_id, here).status, 404);
+}
+
+// proves SESS-4: changing the password ends the other sessions.
+TEST_F(Identity, PasswordChangeEndsOtherSessions) {
+  RegisterAndVerify("jo@example.com");
+  Client here = Login("jo@example.com");
+  Client there = Login("jo@example.com");
+  json change = {{"current_password", kPassword},
+                 {"password", "seven copper herons fold the maps"}};
+  EXPECT_EQ(Post("/v1/me/password", change, here).status, 204);
+  EXPECT_EQ(Get("/v1/me", here).status, 200);
+  EXPECT_EQ(Get("/v1/me", there).status, 401);
+}
+
+// proves AUTH-3 and SESS-4: a reset link from the outbox sets the password and ends
+// every session.
+TEST_F(Identity, ForgottenPasswordIsResetFromTheEmailedLink) {
+  RegisterAndVerify("jo@example.com");
+  Client before = Login("jo@example.com");
+  EXPECT_EQ(Post("/v1/auth/password/forgot", {{"email", "jo@example.com"}}).status, 202);
+  std::string token = AwaitMailToken("jo@example.com", "Reset your FinHelm password");
+  ASSERT_FALSE(token.empty());
+  json reset = {{"token", token}, {"password", "seven copper herons fold the maps"}};
+  EXPECT_EQ(Post("/v1/auth/password/reset", reset).status, 204);
+  EXPECT_EQ(Post("/v1/auth/password/reset", reset).status, 400);
+  EXPECT_EQ(Get("/v1/me", before).status, 401);
+  Login("jo@example.com", "seven copper herons fold the maps");
+}
+
+// proves AUTH-4: known and unknown emails get the same status and body.
+TEST_F(Identity, AnswersDoNotRevealWhetherAnEmailExists) {
+  RegisterAndVerify("known@example.com");
+  auto without_id = [](const HttpResponse& response) {
+    json body = json::parse(response.body, nullptr, false);
+    if (body.is_object()) body.erase("request_id");
+    return std::to_string(response.status) + " " + body.dump();
+  };
+  json known_register = {{"email", "known@example.com"}, {"password", kPassword}, {"name", "X"}};
+  json unknown_register = {{"email", "fresh@example.com"}, {"password", kPassword}, {"name", "X"}};
+  EXPECT_EQ(without_id(Post("/v1/auth/register", known_register)),
+            without_id(Post("/v1/auth/register", unknown_register)));
+  EXPECT_EQ(without_id(Post("/v1/auth/password/forgot", {{"email", "known@example.com"}})),
+            without_id(Post("/v1/auth/password/forgot", {{"email", "nobody@example.com"}})));
+  json wrong = {{"email", "known@example.com"}, {"password", "not the password at all"}};
+  json unknown = {{"email", "nobody@example.com"}, {"password", "not the password at all"}};
+  EXPECT_EQ(without_id(Post("/v1/auth/login", wrong)), without_id(Post("/v1/auth/login", unknown)));
+}
+
+// proves AUTH-4: a wrong password for a known email takes as long as any password for an
+// unknown one. 50 interleaved tries each; the medians differ by less than 10 %.
+TEST_F(Identity, LoginTakesTheSameTimeForKnownAndUnknownEmails) {
+  constexpr int kTries = 50;
+  // Distinct accounts, so that the per-account throttle never answers first. Whether
+  // they are verified does not matter: a wrong password is refused before that is asked.
+  std::vector<std::string> known;
+  for (int i = 0; i < kTries; ++i) {
+    known.push_back("timing" + std::to_string(i) + "@example.com");
+    json account = {{"email", known.back()}, {"password", kPassword}, {"name", "Timing"}};
+    ASSERT_EQ(Post("/v1/auth/register", account).status, 201);
+  }
+  auto time_login = [this](const std::string& email) {
+    json body = {{"email", email}, {"password", "not the password at all"}};
+    auto start = std::chrono::steady_clock::now();
+    HttpResponse response = Post("/v1/auth/login", body);
+    auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(response.status, 401);
+    return std::chrono::duration<double, std::milli>(took).count();
+  };
+  std::vector<double> known_ms;
+  std::vector<double> unknown_ms;
+  for (int i = 0; i < kTries; ++i) {
+    known_ms.push_back(time_login(known[static_cast<std::size_t>(i)]));
+    unknown_ms.push_back(time_login("nobody" + std::to_string(i) + "@example.com"));
+  }
+  auto median = [](std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+  };
+  double known_median = median(known_ms);
+  double unknown_median = median(unknown_ms);
+  double difference = std::abs(known_median - unknown_median) / std::max(known_median, 1e-9);
+  EXPECT_LT(difference, 0.10) << "known " << known_median << " ms, unknown " << unknown_median
+                              << " ms";
+}
+
+// proves AUTH-5: 6 wrong passwords, then the right one gets 429 with Retry-After; after
+// the wait it succeeds.
+TEST_F(Identity, RepeatedFailuresMakeEvenTheRightPasswordWait) {
+  RegisterAndVerify("jo@example.com");
+  json wrong = {{"email", "jo@example.com"}, {"password", "not the password at all"}};
+  for (int i = 0; i < 6; ++i) {
+    int status = Post("/v1/auth/login", wrong).status;
+    EXPECT_TRUE(status == 401 || (i == 5 && status == 429)) << "try " << i << ": " << status;
+  }
+  HttpResponse refused =
+      Post("/v1/auth/login", {{"email", "jo@example.com"}, {"password", kPassword}});
+  ASSERT_EQ(refused.status, 429) << refused.body;
+  int wait = std::stoi(refused.Header("Retry-After").value_or("0"));
+  EXPECT_GE(wait, 1);
+  EXPECT_LE(wait, 2);
+  EXPECT_THAT(server_->Log(), ::testing::HasSubstr("\"event\":\"authn_login_lock\""));
+  std::this_thread::sleep_for(std::chrono::seconds(wait) + std::chrono::milliseconds(100));
+  EXPECT_FALSE(Login("jo@example.com").cookie.empty());
+}
+
+// proves AUTH-5: per client address, 20 authentication attempts a minute by default.
+TEST(IdentityAddressLimit, TwentyFirstAttemptInAMinuteIs429) {
+  auto server = StartServer();
+  ASSERT_NE(server, nullptr);
+  // A different email each time, so that only the address's bucket can refuse.
+  auto attempt = [&server](int i) {
+    std::string body = R"({"email":"nobody)" + std::to_string(i) +
+                       R"(@example.com","password":"whatever it may be"})";
+    return Fetch(*server, PostJsonRequest("/v1/auth/login", body));
+  };
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(attempt(i).status, 401) << i;
+  HttpResponse limited = attempt(20);
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_TRUE(limited.HasHeader("Retry-After"));
+}
+
+}  // namespace
+}  // namespace finhelm::integration
