@@ -74,7 +74,7 @@ json SessionJson(const identity::Session& session, std::string_view current) {
 class IdentityHandlers {
  public:
   explicit IdentityHandlers(IdentityRouteDependencies dependencies)
-      : deps_(std::move(dependencies)) {}
+      : deps_(dependencies) {}
 
   // AUTH-5 and WEB-1: every authentication attempt takes from the address's bucket.
   std::optional<Response> ThrottleAddress(const Request& request) const {
@@ -301,7 +301,7 @@ std::string ExpiredSessionCookie() {
 }
 
 Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies) {
-  auto handlers = std::make_shared<const IdentityHandlers>(std::move(dependencies));
+  auto handlers = std::make_shared<const IdentityHandlers>(dependencies);
   auto bind = [handlers](Response (IdentityHandlers::*method)(Request&) const) {
     return [handlers, method](Request& request) { return ((*handlers).*method)(request); };
   };

@@ -6,7 +6,7 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
   if (Status added = AddSystemRoutes(router, std::move(dependencies.system)); !added.ok()) {
     return added;
   }
-  return AddIdentityRoutes(router, std::move(dependencies.identity));
+  return AddIdentityRoutes(router, dependencies.identity);
 }
 
 }  // namespace finhelm::api
