@@ -73,8 +73,7 @@ json SessionJson(const identity::Session& session, std::string_view current) {
 
 class IdentityHandlers {
  public:
-  explicit IdentityHandlers(IdentityRouteDependencies dependencies)
-      : deps_(dependencies) {}
+  explicit IdentityHandlers(IdentityRouteDependencies dependencies) : deps_(dependencies) {}
 
   // AUTH-5 and WEB-1: every authentication attempt takes from the address's bucket.
   std::optional<Response> ThrottleAddress(const Request& request) const {
