@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
 #include "identity/memberships.hpp"
@@ -75,6 +76,11 @@ class IdentityHandlers {
  public:
   explicit IdentityHandlers(IdentityRouteDependencies dependencies) : deps_(dependencies) {}
 
+  void Audit(const Request& request, std::string_view event, std::string_view target,
+             std::string_view actor = {}, OrganizationId organization = {0}) const {
+    AuditRequest(*deps_.database, *deps_.clock, request, event, target, "{}", organization, actor);
+  }
+
   // AUTH-5 and WEB-1: every authentication attempt takes from the address's bucket.
   std::optional<Response> ThrottleAddress(const Request& request) const {
     http::RateDecision decision =
@@ -83,6 +89,7 @@ class IdentityHandlers {
     log::Warn("excess_rate_limit_exceeded", {{"request_id", request.request_id},
                                              {"bucket", "auth"},
                                              {"address", request.remote_address}});
+    Audit(request, "excess_rate_limit_exceeded", request.route_template);
     return TooManyAttempts(request, decision.retry_after);
   }
 
@@ -133,6 +140,8 @@ class IdentityHandlers {
     log::Info("authn_login_success", {{"request_id", request.request_id},
                                       {"user_id", issued.session.user.value},
                                       {"address", request.remote_address}});
+    std::string user = "user:" + std::to_string(issued.session.user.value);
+    Audit(request, "authn_login_success", user, user);
     Response response =
         Response::Json(200, Dump({{"mfa_required", outcome->kind == Kind::kMfaRequired},
                                   {"csrf_token", issued.session.csrf_token}}));
@@ -150,6 +159,7 @@ class IdentityHandlers {
     }
     log::Info("authn_logout",
               {{"request_id", request.request_id}, {"user_id", session.user.value}});
+    Audit(request, "authn_logout", "session:" + session.id);
     Response response = Response::Empty(204);
     response.headers.Add("Set-Cookie", ExpiredSessionCookie());
     return response;
@@ -174,6 +184,7 @@ class IdentityHandlers {
     }
     if (!problems.ok()) return http::ErrorResponse(problems.error(), request.request_id);
     if (!problems->empty()) return Problems(request, *problems);
+    Audit(request, "authn_password_reset", "token");
     return Response::Empty(204);
   }
 
@@ -206,12 +217,14 @@ class IdentityHandlers {
     auto problems = deps_.accounts->ChangePassword(
         SessionOf(request), Text(request, "current_password"), Text(request, "password"));
     if (!problems.ok() && problems.error().code == ErrorCode::kPermissionDenied) {
+      Audit(request, "authn_password_change_fail", ActorOf(request.principal));
       http::Problem problem = http::MakeProblem(422, "validation");
       problem.errors.push_back({"/current_password", "The current password is not right."});
       return http::ProblemResponse(problem, request.request_id);
     }
     if (!problems.ok()) return http::ErrorResponse(problems.error(), request.request_id);
     if (!problems->empty()) return Problems(request, *problems);
+    Audit(request, "authn_password_change", ActorOf(request.principal));
     return Response::Empty(204);
   }
 
@@ -237,6 +250,7 @@ class IdentityHandlers {
     if (!destroyed.ok()) return http::ErrorResponse(destroyed.error(), request.request_id);
     log::Info("session_revoked",
               {{"request_id", request.request_id}, {"user_id", current.user.value}});
+    Audit(request, "session_revoked", "session:" + id);
     return Response::Empty(204);
   }
 
@@ -268,6 +282,7 @@ class IdentityHandlers {
     log::Info("organization_created", {{"request_id", request.request_id},
                                        {"organization_id", created->value},
                                        {"user_id", user.value}});
+    Audit(request, "organization_created", "org:" + std::to_string(created->value), {}, *created);
     return Response::Json(201, Dump({{"id", created->value}, {"name", *name}, {"role", "admin"}}));
   }
 

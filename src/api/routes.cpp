@@ -6,7 +6,8 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
   if (Status added = AddSystemRoutes(router, std::move(dependencies.system)); !added.ok()) {
     return added;
   }
-  return AddIdentityRoutes(router, dependencies.identity);
+  if (Status added = AddIdentityRoutes(router, dependencies.identity); !added.ok()) return added;
+  return AddAuditRoutes(router, dependencies.audit);
 }
 
 }  // namespace finhelm::api

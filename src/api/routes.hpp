@@ -2,6 +2,7 @@
 // the same table, so a route cannot exist in one and not the other (ACL-1).
 #pragma once
 
+#include "api/audit_routes.hpp"
 #include "api/identity_routes.hpp"
 #include "api/system_routes.hpp"
 #include "http/router.hpp"
@@ -11,6 +12,7 @@ namespace finhelm::api {
 struct RouteDependencies {
   SystemRouteDependencies system;
   IdentityRouteDependencies identity;
+  AuditRouteDependencies audit;
 };
 
 Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);

@@ -2,6 +2,9 @@
 
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
+#include "api/request_audit.hpp"
 #include "http/url.hpp"
 #include "identity/memberships.hpp"
 #include "observability/log.hpp"
@@ -31,10 +34,14 @@ Result<access::Principal> SessionAuthenticator::Authenticate(const http::Request
   auto resolved = sessions_.Resolve(**connection, *token, agent);
   if (!resolved.ok()) return resolved.error();
   if (resolved->ended == identity::SessionEnd::kAgentChanged) {
-    // TODO(#3): write session_suspicious to the hash-chained audit log as well (AUD-1).
     log::Warn("session_suspicious", {{"request_id", request.request_id},
                                      {"reason", "user_agent_changed"},
                                      {"address", request.remote_address}});
+    std::string details =
+        nlohmann::json{{"reason", "user_agent_changed"}, {"user_agent", agent.substr(0, 256)}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    AuditRequest(database_, clock_, request, "session_suspicious",
+                 "user:" + std::to_string(resolved->ended_user.value), details);
   }
   if (!resolved->session || resolved->session->stage != identity::SessionStage::kFull) {
     return principal;
@@ -56,6 +63,15 @@ Result<std::optional<access::Role>> SessionAuthenticator::RoleIn(const access::P
   if (!connection.ok()) return connection.error();
   storage::OrgScope scope(**connection, OrganizationId{organization});
   return identity::RoleOf(scope, *user);
+}
+
+void SessionAuthenticator::RecordRefusal(const http::Request& request, std::string_view event,
+                                         std::int64_t organization) {
+  std::string details =
+      nlohmann::json{{"route", request.route_template}, {"method", request.method}}.dump(
+          -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  AuditRequest(database_, clock_, request, event, request.route_template, details,
+               OrganizationId{organization});
 }
 
 }  // namespace finhelm::api

@@ -17,16 +17,20 @@ namespace finhelm::api {
 
 class SessionAuthenticator final : public http::Authenticator {
  public:
-  SessionAuthenticator(storage::Database& database, identity::SessionStore& sessions)
-      : database_(database), sessions_(sessions) {}
+  SessionAuthenticator(storage::Database& database, identity::SessionStore& sessions,
+                       const Clock& clock)
+      : database_(database), sessions_(sessions), clock_(clock) {}
 
   Result<access::Principal> Authenticate(const http::Request& request) override;
   Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,
                                              std::int64_t organization) override;
+  void RecordRefusal(const http::Request& request, std::string_view event,
+                     std::int64_t organization) override;
 
  private:
   storage::Database& database_;
   identity::SessionStore& sessions_;
+  const Clock& clock_;
 };
 
 // The user id of a principal authenticated as a user; nullopt for anyone else.

@@ -29,4 +29,16 @@ int KeysAddMaster(const CommonOptions& options, const std::optional<std::string>
 // gives that organization a new data-key version.
 int KeysRotate(const CommonOptions& options, std::optional<std::int64_t> organization);
 
+// `finhelm admin audit-verify`: walks the audit chain (AUD-2); exit 1 when it is broken.
+int AdminAuditVerify(const CommonOptions& options);
+
+// `finhelm admin create-user`: a verified account whose password is read from standard
+// input, optionally with a new organization it administers.
+struct AdminCreateUserOptions {
+  std::string email;
+  std::string name;
+  std::optional<std::string> organization_name;
+};
+int AdminCreateUser(const CommonOptions& options, const AdminCreateUserOptions& user);
+
 }  // namespace finhelm::cli

@@ -37,6 +37,18 @@ int main(int argc, char** argv) {
                            "one organization a new data key");
   keys_rotate->add_option("--org", organization, "Organization id");
 
+  auto* admin = app.add_subcommand("admin", "Operator commands on accounts and the audit log");
+  admin->require_subcommand(1);
+  auto* audit_verify =
+      admin->add_subcommand("audit-verify", "Check the audit log's hash chain (AUD-2)");
+  AdminCreateUserOptions new_user;
+  auto* create_user = admin->add_subcommand(
+      "create-user", "Create a verified user; the password is read from standard input");
+  create_user->add_option("--email", new_user.email, "Email address")->required();
+  create_user->add_option("--name", new_user.name, "Full name")->required();
+  create_user->add_option("--org-name", new_user.organization_name,
+                          "Also create an organization the user administers");
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) return Serve(common);
@@ -46,5 +58,7 @@ int main(int argc, char** argv) {
   if (keys_init->parsed()) return KeysInit(common, key_file);
   if (keys_add->parsed()) return KeysAddMaster(common, key_file);
   if (keys_rotate->parsed()) return KeysRotate(common, organization);
+  if (audit_verify->parsed()) return AdminAuditVerify(common);
+  if (create_user->parsed()) return AdminCreateUser(common, new_user);
   return kExitFailure;
 }

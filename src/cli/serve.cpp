@@ -198,6 +198,7 @@ int Serve(const CommonOptions& options) {
   routes.identity.database = &db;
   routes.identity.rate_limits = &rate_limits;
   routes.identity.clock = &clock;
+  routes.audit = {&db, &clock};
   routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
   if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
@@ -215,7 +216,7 @@ int Serve(const CommonOptions& options) {
     return kExitFailure;
   }
 
-  api::SessionAuthenticator authenticator(db, sessions);
+  api::SessionAuthenticator authenticator(db, sessions, clock);
   http::Pipeline pipeline(PipelineOptionsFrom(config), router, validator->get(), authenticator,
                           rate_limits, registry, workers);
 

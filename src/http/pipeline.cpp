@@ -280,6 +280,7 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
       log::Warn("malicious_csrf", {{"request_id", request.request_id},
                                    {"route", request.route_template},
                                    {"address", request.remote_address}});
+      authenticator_.RecordRefusal(request, "malicious_csrf", 0);
       return ProblemFor(request, 403, "csrf-token-invalid");
     }
   }
@@ -299,12 +300,12 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
   principal.organization_id = organization;
   principal.role = **role;
   if (!access::RoleAllows(**role, route.permission)) {
-    // TODO(#3): write authz_fail to the hash-chained audit log as well (AUD-1).
     log::Warn("authz_fail", {{"request_id", request.request_id},
                              {"route", request.route_template},
                              {"subject", principal.subject_id},
                              {"organization_id", organization},
                              {"permission", access::PermissionName(route.permission)}});
+    authenticator_.RecordRefusal(request, "authz_fail", organization);
     return ProblemFor(request, 403, "forbidden");
   }
   return std::nullopt;

@@ -50,6 +50,10 @@ class Authenticator {
   // the organization does not exist: the caller cannot tell, ACL-3).
   virtual Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,
                                                      std::int64_t organization) = 0;
+  // Records a refusal the pipeline made after authentication (`authz_fail`,
+  // `malicious_csrf`) in the audit log (AUD-1, ACL-3). `organization` is 0 outside one.
+  virtual void RecordRefusal(const Request& request, std::string_view event,
+                             std::int64_t organization) = 0;
 };
 
 // Every request is anonymous and belongs nowhere: for tests of the pipeline itself.
@@ -59,6 +63,7 @@ class AnonymousAuthenticator final : public Authenticator {
   Result<std::optional<access::Role>> RoleIn(const access::Principal&, std::int64_t) override {
     return std::optional<access::Role>();
   }
+  void RecordRefusal(const Request&, std::string_view, std::int64_t) override {}
 };
 
 using ResponseCallback = std::function<void(Response)>;

@@ -103,6 +103,7 @@ Result<Resolution> SessionStore::Resolve(storage::Connection& connection, std::s
     resolution.ended = SessionEnd::kAgentChanged;
   }
   if (resolution.ended != SessionEnd::kNone) {
+    resolution.ended_user = session.user;
     auto deleted = connection.Execute(kDeleteById, {session.id});
     if (!deleted.ok()) return deleted.error();
     return resolution;

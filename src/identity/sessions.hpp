@@ -64,6 +64,7 @@ enum class SessionEnd { kNone, kUnknown, kIdle, kAbsolute, kAgentChanged };
 struct Resolution {
   std::optional<Session> session;
   SessionEnd ended = SessionEnd::kNone;  // Set when a presented token was refused.
+  UserId ended_user;                     // Whose session ended, unless kUnknown.
 };
 
 class SessionStore {

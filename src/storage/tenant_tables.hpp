@@ -13,7 +13,8 @@
 
 namespace finhelm::storage {
 
-inline constexpr std::array<std::string_view, 3> kTenantTables = {
+inline constexpr std::array<std::string_view, 4> kTenantTables = {
+    "audit_events",
     "data_keys",
     "jobs",
     "memberships",

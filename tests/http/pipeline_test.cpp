@@ -7,6 +7,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -629,6 +630,115 @@ TEST_F(PipelineTest, RateLimitsTheForwardedClientOnlyBehindATrustedProxy) {
     int expected = forged == std::string_view("203.0.113.1") ? 200 : 429;
     EXPECT_EQ(http::Send(*pipeline, std::move(direct)).status, expected) << forged;
   }
+}
+
+// A user signed in by cookie, who is a viewer of organization 7 and nothing else.
+class ViewerOfSeven final : public Authenticator {
+ public:
+  Result<access::Principal> Authenticate(const Request& request) override {
+    access::Principal principal;
+    if (!request.headers.Has("Cookie")) return principal;
+    principal.kind = access::Principal::Kind::kUser;
+    principal.subject_id = "42";
+    principal.session_id = "s1";
+    principal.csrf_token = "the-right-token";
+    return principal;
+  }
+  Result<std::optional<access::Role>> RoleIn(const access::Principal&,
+                                             std::int64_t organization) override {
+    if (organization == 7) return std::optional(access::Role::kViewer);
+    return std::optional<access::Role>();
+  }
+  void RecordRefusal(const Request&, std::string_view event, std::int64_t organization) override {
+    std::lock_guard lock(mutex_);
+    refusals_.push_back(std::string(event) + ":" + std::to_string(organization));
+  }
+  std::vector<std::string> refusals() {
+    std::lock_guard lock(mutex_);
+    return refusals_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> refusals_;
+};
+
+class AuthorizationTest : public ::testing::Test {
+ protected:
+  AuthorizationTest() {
+    auto ok = [](Request& request) {
+      return Response::Json(200, json{{"role", access::RoleName(*request.principal.role)},
+                                      {"org", request.principal.organization_id}}
+                                     .dump());
+    };
+    EXPECT_TRUE(router_.Add(MakeRoute("GET", "/v1/orgs/{org}", Permission::kReadOrg, ok)).ok());
+    EXPECT_TRUE(
+        router_.Add(MakeRoute("POST", "/v1/orgs/{org}/imports", Permission::kOperateOrg, ok)).ok());
+    EXPECT_TRUE(
+        router_.Add(MakeRoute("POST", "/v1/orgs/{org}/read", Permission::kReadOrg, ok)).ok());
+    pipeline_ = std::make_unique<Pipeline>(PipelineOptions{}, router_, nullptr, authenticator_,
+                                           rate_limits_, metrics_, workers_);
+  }
+
+  Request Signed(std::string method, std::string target, bool csrf = true) {
+    Request request = MakeRequest(std::move(method), std::move(target));
+    request.headers.Add("Cookie", "__Host-fh_session=x");
+    if (csrf) request.headers.Add("X-CSRF-Token", "the-right-token");
+    return request;
+  }
+
+  testing::CaptureLog log_;
+  Router router_;
+  ViewerOfSeven authenticator_;
+  InMemoryRateLimitStore rate_limits_;
+  metrics::Registry metrics_;
+  WorkerPool workers_{2, 64};
+  std::unique_ptr<Pipeline> pipeline_;
+};
+
+// proves ACL-2: the member's role is resolved by the pipeline and handed to the handler.
+TEST_F(AuthorizationTest, MemberWithThePermissionIsServedWithTheirRole) {
+  Response response = http::Send(*pipeline_, Signed("GET", "/v1/orgs/7"));
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(BodyOf(response)["role"], "viewer");
+  EXPECT_EQ(BodyOf(response)["org"], 7);
+}
+
+// proves ACL-3: a non-member gets 404, as for an organization that does not exist.
+TEST_F(AuthorizationTest, NonMemberGetsNotFound) {
+  for (const char* target : {"/v1/orgs/8", "/v1/orgs/0", "/v1/orgs/007", "/v1/orgs/x",
+                             "/v1/orgs/99999999999999999999"}) {
+    EXPECT_EQ(http::Send(*pipeline_, Signed("GET", target)).status, 404) << target;
+  }
+  EXPECT_TRUE(authenticator_.refusals().empty());
+}
+
+// proves ACL-3: a member without the permission gets 403 and an audit event.
+TEST_F(AuthorizationTest, MemberWithoutThePermissionGetsForbiddenAndAnAuditEvent) {
+  Response response = http::Send(*pipeline_, Signed("POST", "/v1/orgs/7/imports"));
+  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(BodyOf(response)["type"], "https://finhelm.dev/problems/forbidden");
+  EXPECT_EQ(authenticator_.refusals(), std::vector<std::string>{"authz_fail:7"});
+  EXPECT_NE(log_.Text().find("\"event\":\"authz_fail\""), std::string::npos);
+}
+
+// proves WEB-4: a cookie-authenticated state change without the right CSRF token is 403.
+TEST_F(AuthorizationTest, CookieStateChangeWithoutTheCsrfTokenIsRefused) {
+  EXPECT_EQ(http::Send(*pipeline_, Signed("POST", "/v1/orgs/7/read")).status, 200);
+  Response missing = http::Send(*pipeline_, Signed("POST", "/v1/orgs/7/read", false));
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_EQ(BodyOf(missing)["type"], "https://finhelm.dev/problems/csrf-token-invalid");
+  Request wrong = Signed("POST", "/v1/orgs/7/read", false);
+  wrong.headers.Add("X-CSRF-Token", "the-wrong-token");
+  EXPECT_EQ(http::Send(*pipeline_, std::move(wrong)).status, 403);
+  EXPECT_EQ(http::Send(*pipeline_, Signed("GET", "/v1/orgs/7", false)).status, 200);  // Safe.
+  EXPECT_EQ(authenticator_.refusals(),
+            (std::vector<std::string>{"malicious_csrf:0", "malicious_csrf:0"}));
+}
+
+// proves ACL-2: an anonymous request to an organization route is 401, before any lookup.
+TEST_F(AuthorizationTest, AnonymousRequestIsUnauthenticated) {
+  EXPECT_EQ(http::Send(*pipeline_, MakeRequest("GET", "/v1/orgs/7")).status, 401);
 }
 
 TEST(NewRequestId, IsFreshHex) {

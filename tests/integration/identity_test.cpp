@@ -338,6 +338,39 @@ TEST_F(Identity, RepeatedFailuresMakeEvenTheRightPasswordWait) {
   EXPECT_FALSE(Login("jo@example.com").cookie.empty());
 }
 
+// proves AUD-1 and AUD-2: sign-ins and changes are in the audit log, which admins read
+// through the API, and `finhelm admin audit-verify` finds the chain intact.
+TEST_F(Identity, AdminReadsTheAuditLogAndTheChainVerifies) {
+  RegisterAndVerify("owner@example.com");
+  RegisterAndVerify("outsider@example.com");
+  Post("/v1/auth/login", {{"email", "owner@example.com"}, {"password", "wrong wrong wrong x"}});
+  Client owner = Login("owner@example.com");
+  HttpResponse created = Post("/v1/orgs", {{"name", "Acme"}}, owner);
+  std::string org = std::to_string(json::parse(created.body)["id"].get<int>());
+  std::string path = "/v1/orgs/" + org + "/audit-events";
+
+  HttpResponse page = Get(path, owner);
+  ASSERT_EQ(page.status, 200) << page.body;
+  json events = json::parse(page.body)["events"];
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["event"], "organization_created");
+  EXPECT_EQ(events[0]["target"], "org:" + org);
+  EXPECT_THAT(events[0]["occurred_at"].get<std::string>(),
+              ::testing::MatchesRegex("20[0-9-]+T[0-9:]+\\.[0-9]{3}Z"));
+  EXPECT_EQ(Get(path + "?event=authz_fail", owner).body.find("organization_created"),
+            std::string::npos);
+  EXPECT_EQ(Get(path + "?limit=0", owner).status, 422);
+  EXPECT_EQ(Get(path + "?since=yesterday", owner).status, 422);
+  EXPECT_EQ(Get(path, Login("outsider@example.com")).status, 404);
+
+  Environment environment = {{"FINHELM_DATA_DIR", (server_->directory() / "data").string()}};
+  auto verified = RunFinhelm({"admin", "audit-verify"}, environment);
+  ASSERT_TRUE(verified.ok()) << verified.error().message;
+  EXPECT_EQ(verified->exit_status, 0) << verified->err;
+  // The failed and successful sign-ins and the organization are all in the one chain.
+  EXPECT_THAT(verified->out, ::testing::MatchesRegex("audit log intact: [0-9]+ events\n"));
+}
+
 // proves AUTH-5: per client address, 20 authentication attempts a minute by default.
 TEST(IdentityAddressLimit, TwentyFirstAttemptInAMinuteIs429) {
   auto server = StartServer();

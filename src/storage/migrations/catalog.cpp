@@ -9,13 +9,21 @@
 #include "storage/migrations/0003_data_keys.hpp"
 #include "storage/migrations/0004_jobs.hpp"
 #include "storage/migrations/0005_identity.hpp"
+#include "storage/migrations/0006_audit.hpp"
 
 namespace finhelm::storage {
 
 std::span<const Migration> BuiltInMigrations() {
   static constexpr std::array kAll = {
-      migrations::kMigration0001, migrations::kMigration0002, migrations::kMigration0003,
-      migrations::kMigration0004, migrations::kMigration0005,
+      // One migration a line, so that each new one is a one-line diff.
+      // clang-format off
+      migrations::kMigration0001,
+      migrations::kMigration0002,
+      migrations::kMigration0003,
+      migrations::kMigration0004,
+      migrations::kMigration0005,
+      migrations::kMigration0006,
+      // clang-format on
   };
   return kAll;
 }
