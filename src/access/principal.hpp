@@ -20,6 +20,7 @@ struct Principal {
   std::string session_id;
   std::string csrf_token;
   std::int64_t authenticated_at = 0;  // When the password was last proven (AUTH-8).
+  bool mfa_enrolled = false;          // The user has a confirmed second factor (AUTH-6).
 
   // Set by authorization on /v1/orgs/{org}/... routes: the organization and the role the
   // principal holds in it.

@@ -5,6 +5,7 @@
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
+#include "http/url.hpp"
 #include "identity/memberships.hpp"
 #include "identity/password_policy.hpp"
 #include "identity/users.hpp"
@@ -137,6 +138,13 @@ class IdentityHandlers {
         break;
     }
     const identity::IssuedSession& issued = *outcome->session;
+    if (outcome->kind == Kind::kMfaRequired) {
+      // The password was right; only the MFA step accepts this cookie (SESS-3: it is
+      // never promoted, the MFA step issues a new session).
+      Response pending = Response::Json(200, R"({"mfa_required":true})");
+      pending.headers.Add("Set-Cookie", PendingMfaCookie(issued.token));
+      return pending;
+    }
     log::Info("authn_login_success", {{"request_id", request.request_id},
                                       {"user_id", issued.session.user.value},
                                       {"address", request.remote_address}});
@@ -147,6 +155,93 @@ class IdentityHandlers {
                                   {"csrf_token", issued.session.csrf_token}}));
     response.headers.Add("Set-Cookie", SessionCookie(issued.token));
     return response;
+  }
+
+  Response CompleteMfa(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    std::optional<std::string> token;
+    if (auto cookies = request.headers.Get("Cookie")) {
+      token = http::FindCookie(*cookies, kPendingMfaCookie);
+    }
+    if (!token || token->empty()) {
+      return ProblemOf(request, 401, "mfa-challenge-missing", "Sign in with your password first.");
+    }
+    auto outcome = deps_.accounts->CompleteMfa(*token, Text(request, "code"), ClientOf(request));
+    if (!outcome.ok()) return http::ErrorResponse(outcome.error(), request.request_id);
+    using Kind = identity::MfaOutcome::Kind;
+    std::string target =
+        outcome->user ? "user:" + std::to_string(outcome->user->value) : std::string("unknown");
+    switch (outcome->kind) {
+      case Kind::kNoChallenge:
+        return ProblemOf(request, 401, "mfa-challenge-missing",
+                         "Sign in with your password first.");
+      case Kind::kRefused:
+        Audit(request, "authn_mfa_fail", target);
+        return ProblemOf(request, 401, "invalid-code", "The code is not right.");
+      case Kind::kChallengeVoided: {
+        Audit(request, "authn_mfa_lock", target);
+        Response voided =
+            ProblemOf(request, 401, "mfa-challenge-voided", "Too many wrong codes; sign in again.");
+        voided.headers.Add("Set-Cookie", ExpiredCookie(kPendingMfaCookie));
+        return voided;
+      }
+      case Kind::kSignedIn:
+        break;
+    }
+    const identity::IssuedSession& issued = *outcome->session;
+    std::string user = "user:" + std::to_string(issued.session.user.value);
+    bool recovery = outcome->factor == identity::SecondFactor::kRecoveryCode;
+    Audit(request, recovery ? "authn_mfa_recovery_code_used" : "authn_login_success", user, user);
+    Response response = Response::Json(
+        200, Dump({{"mfa_required", false}, {"csrf_token", issued.session.csrf_token}}));
+    response.headers.Add("Set-Cookie", SessionCookie(issued.token));
+    response.headers.Add("Set-Cookie", ExpiredCookie(kPendingMfaCookie));
+    return response;
+  }
+
+  Response EnrollTotp(Request& request) const {
+    auto user_id = *UserOf(request.principal);
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto user = identity::FindUserById(**connection, user_id);
+    if (!user.ok() || !user->has_value()) return ProblemOf(request, 401, "unauthenticated");
+    auto enrollment = deps_.accounts->mfa().Begin(**connection, user_id, (*user)->email);
+    if (!enrollment.ok() && enrollment.error().code == ErrorCode::kConflict) {
+      return ProblemOf(request, 409, "mfa-already-enrolled",
+                       "Remove the current authenticator before adding another.");
+    }
+    if (!enrollment.ok()) return http::ErrorResponse(enrollment.error(), request.request_id);
+    return Response::Json(200, Dump({{"secret", enrollment->secret_base32},
+                                     {"otpauth_uri", enrollment->otpauth_uri}}));
+  }
+
+  Response ConfirmTotp(Request& request) const {
+    auto user_id = *UserOf(request.principal);
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto codes = deps_.accounts->mfa().Confirm(**connection, user_id, Text(request, "code"));
+    if (!codes.ok() && codes.error().code == ErrorCode::kInvalidArgument) {
+      return Problems(request, {{"/code", "invalid_code", "The code is not right."}});
+    }
+    if (!codes.ok() && codes.error().code == ErrorCode::kNotFound) {
+      return ProblemOf(request, 409, "mfa-not-started", "Start the enrollment first.");
+    }
+    if (!codes.ok()) return http::ErrorResponse(codes.error(), request.request_id);
+    Audit(request, "mfa_enrolled", ActorOf(request.principal));
+    return Response::Json(200, Dump({{"recovery_codes", *codes}}));
+  }
+
+  Response RemoveTotp(Request& request) const {
+    Status removed = deps_.accounts->RemoveMfa(SessionOf(request), Text(request, "password"),
+                                               Text(request, "code"));
+    if (!removed.ok() && removed.error().code == ErrorCode::kPermissionDenied) {
+      Audit(request, "mfa_remove_fail", ActorOf(request.principal));
+      return ProblemOf(request, 403, "reauthentication-failed",
+                       "The password or the code is not right.");
+    }
+    if (!removed.ok()) return http::ErrorResponse(removed.error(), request.request_id);
+    Audit(request, "mfa_removed", ActorOf(request.principal));
+    return Response::Empty(204);
   }
 
   Response Logout(Request& request) const {
@@ -309,10 +404,17 @@ std::string SessionCookie(std::string_view token) {
          "; Path=/; Secure; HttpOnly; SameSite=Strict";
 }
 
-std::string ExpiredSessionCookie() {
-  return std::string(identity::kSessionCookie) +
-         "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string PendingMfaCookie(std::string_view token) {
+  // Max-Age matches the pending session's five minutes.
+  return std::string(kPendingMfaCookie) + "=" + std::string(token) +
+         "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=300";
 }
+
+std::string ExpiredCookie(std::string_view name) {
+  return std::string(name) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
+}
+
+std::string ExpiredSessionCookie() { return ExpiredCookie(identity::kSessionCookie); }
 
 Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies) {
   auto handlers = std::make_shared<const IdentityHandlers>(dependencies);
@@ -334,7 +436,14 @@ Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies depende
       {"POST", "/v1/auth/verify-email", Permission::kPublic, &H::VerifyEmail, BodyKind::kJson,
        "postAuthVerifyEmail"},
       {"POST", "/v1/auth/login", Permission::kPublic, &H::Login, BodyKind::kJson, "postAuthLogin"},
+      {"POST", "/v1/auth/mfa", Permission::kPublic, &H::CompleteMfa, BodyKind::kJson,
+       "postAuthMfa"},
       {"POST", "/v1/auth/logout", Permission::kAuthenticated, &H::Logout, BodyKind::kNone, ""},
+      {"POST", "/v1/me/mfa/totp", Permission::kAuthenticated, &H::EnrollTotp, BodyKind::kNone, ""},
+      {"POST", "/v1/me/mfa/totp/confirm", Permission::kAuthenticated, &H::ConfirmTotp,
+       BodyKind::kJson, "postMeMfaTotpConfirm"},
+      {"DELETE", "/v1/me/mfa/totp", Permission::kAuthenticated, &H::RemoveTotp, BodyKind::kJson,
+       "deleteMeMfaTotp"},
       {"POST", "/v1/auth/password/forgot", Permission::kPublic, &H::ForgotPassword, BodyKind::kJson,
        "postAuthPasswordForgot"},
       {"POST", "/v1/auth/password/reset", Permission::kPublic, &H::ResetPassword, BodyKind::kJson,

@@ -33,4 +33,9 @@ Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies depende
 std::string SessionCookie(std::string_view token);
 std::string ExpiredSessionCookie();
 
+// The cookie of a sign-in that still owes its second factor (five minutes).
+inline constexpr std::string_view kPendingMfaCookie = "__Host-fh_mfa";
+std::string PendingMfaCookie(std::string_view token);
+std::string ExpiredCookie(std::string_view name);
+
 }  // namespace finhelm::api

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "http/pipeline.hpp"
+#include "identity/mfa.hpp"
 #include "identity/sessions.hpp"
 
 namespace finhelm::storage {
@@ -18,8 +19,8 @@ namespace finhelm::api {
 class SessionAuthenticator final : public http::Authenticator {
  public:
   SessionAuthenticator(storage::Database& database, identity::SessionStore& sessions,
-                       const Clock& clock)
-      : database_(database), sessions_(sessions), clock_(clock) {}
+                       const identity::MfaStore& mfa, const Clock& clock)
+      : database_(database), sessions_(sessions), mfa_(mfa), clock_(clock) {}
 
   Result<access::Principal> Authenticate(const http::Request& request) override;
   Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,
@@ -30,6 +31,7 @@ class SessionAuthenticator final : public http::Authenticator {
  private:
   storage::Database& database_;
   identity::SessionStore& sessions_;
+  const identity::MfaStore& mfa_;
   const Clock& clock_;
 };
 

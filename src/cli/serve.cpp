@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -31,6 +32,7 @@
 #include "mail/outbox_transport.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
+#include "secrets/data_key_store.hpp"
 #include "storage/migration.hpp"
 
 namespace finhelm::cli {
@@ -57,6 +59,7 @@ http::PipelineOptions PipelineOptionsFrom(const config::Config& config) {
   options.default_rate_limit = {config.requests_per_minute, std::chrono::seconds(60)};
   options.strict_transport_security = config.tls_enabled();
   options.trusted_proxies = config.trusted_proxies;
+  options.require_admin_mfa = config.require_admin_mfa;
   return options;
 }
 
@@ -111,6 +114,26 @@ void AddPoolGauges(metrics::Registry& registry, storage::Database& database, Wor
   });
 }
 
+// The configured master key ring. In development without one, `DATA_DIR/master.keys`,
+// made on first start with mode 0600, so that secrets are sealed on a laptop too;
+// production refuses to start without a configured key (config.cpp).
+Result<crypto::MasterKeyRing> MasterKeyFor(const config::Config& config) {
+  if (config.master_key_file) return crypto::LoadMasterKeyRing(*config.master_key_file);
+  std::filesystem::path path = std::filesystem::path(config.data_dir) / "master.keys";
+  std::error_code error;
+  std::filesystem::create_directories(config.data_dir, error);
+  if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + config.data_dir);
+  std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, error);
+  if (!std::filesystem::exists(path)) {
+    if (Status made = crypto::GenerateMasterKeyFile(path); !made.ok()) return made.error();
+    log::Warn("master_key_generated", {{"path", path.string()},
+                                       {"detail",
+                                        "development only; configure "
+                                        "FINHELM_MASTER_KEY_FILE for production"}});
+  }
+  return crypto::LoadMasterKeyRing(path);
+}
+
 }  // namespace
 
 int Serve(const CommonOptions& options) {
@@ -126,12 +149,10 @@ int Serve(const CommonOptions& options) {
 
   // The master key is checked at start-up, not at first use: a server that cannot read
   // its key must not come up and fail later with secrets half written (DATA-4).
-  if (config.master_key_file) {
-    auto master = crypto::LoadMasterKeyRing(*config.master_key_file);
-    if (!master.ok()) {
-      log::Error("startup_failed", {{"step", "master_key"}, {"detail", master.error().message}});
-      return kExitFailure;
-    }
+  auto master = MasterKeyFor(config);
+  if (!master.ok()) {
+    log::Error("startup_failed", {{"step", "master_key"}, {"detail", master.error().message}});
+    return kExitFailure;
   }
 
   auto database = OpenDatabase(config);
@@ -191,8 +212,10 @@ int Serve(const CommonOptions& options) {
   identity::SessionStore sessions(clock, identity::SessionPolicy{});
   identity::LoginThrottle login_throttle(clock);
   jobs::JobQueue job_queue(clock);
+  secrets::DataKeyStore data_keys(*master, clock);
+  identity::MfaStore mfa(data_keys, clock);
   identity::Accounts accounts(db, clock, *password_policy, hasher, sessions, login_throttle,
-                              job_queue);
+                              job_queue, mfa);
   http::InMemoryRateLimitStore rate_limits;
   routes.identity.accounts = &accounts;
   routes.identity.database = &db;
@@ -216,7 +239,7 @@ int Serve(const CommonOptions& options) {
     return kExitFailure;
   }
 
-  api::SessionAuthenticator authenticator(db, sessions, clock);
+  api::SessionAuthenticator authenticator(db, sessions, mfa, clock);
   http::Pipeline pipeline(PipelineOptionsFrom(config), router, validator->get(), authenticator,
                           rate_limits, registry, workers);
 

@@ -39,6 +39,7 @@ const std::set<std::string>& KnownKeys() {
       "limits.body_timeout_seconds",
       "limits.requests_per_minute",
       "limits.auth_attempts_per_minute",
+      "auth.require_admin_mfa",
       "storage.data_dir",
       "storage.database_url",
       "storage.pool_size",
@@ -133,6 +134,7 @@ void CollectKeys(const toml::table& table, const std::string& prefix,
 std::optional<std::string> ScalarText(const toml::node& node) {
   if (auto text = node.value<std::string>()) return *text;
   if (node.is_integer()) return std::to_string(*node.value<std::int64_t>());
+  if (node.is_boolean()) return std::string(*node.value<bool>() ? "true" : "false");
   return std::nullopt;
 }
 
@@ -188,6 +190,12 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
   } else if (key == "limits.auth_attempts_per_minute") {
     if (auto parsed = reader.ParseUnsigned(setting, value, 1, 1'000'000'000)) {
       config.auth_attempts_per_minute = static_cast<std::uint32_t>(*parsed);
+    }
+  } else if (key == "auth.require_admin_mfa") {
+    if (value == "true" || value == "false") {
+      config.require_admin_mfa = value == "true";
+    } else {
+      reader.Report(setting, "expected true or false, got '" + value + "'");
     }
   } else if (key == "storage.data_dir") {
     config.data_dir = value;
@@ -269,6 +277,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_QBO_BASE_URL", "integrations.qbo_base_url"},
     {"FINHELM_REQUESTS_PER_MINUTE", "limits.requests_per_minute"},
     {"FINHELM_AUTH_ATTEMPTS_PER_MINUTE", "limits.auth_attempts_per_minute"},
+    {"FINHELM_REQUIRE_ADMIN_MFA", "auth.require_admin_mfa"},
 };
 
 void CheckSecretFile(const std::string& setting, const std::optional<std::string>& path,

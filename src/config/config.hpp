@@ -44,6 +44,9 @@ struct Config {
   std::uint32_t requests_per_minute = 600;      // Per client address (WEB-1).
   std::uint32_t auth_attempts_per_minute = 20;  // Per client address (AUTH-5).
 
+  // [auth]
+  bool require_admin_mfa = true;  // AUTH-6: admin functions need an enrolled second factor.
+
   // [storage]
   std::string data_dir = "var";
   std::optional<std::string> database_url;  // postgresql://... switches to PostgreSQL.

@@ -299,6 +299,14 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
   if (!role->has_value()) return ProblemFor(request, 404);
   principal.organization_id = organization;
   principal.role = **role;
+  bool admin_only = route.permission == access::Permission::kManageOrg ||
+                    route.permission == access::Permission::kAuditOrg;
+  if (admin_only && **role == access::Role::kAdmin && options_.require_admin_mfa &&
+      !principal.mfa_enrolled) {
+    // The app sends the admin to enrollment on this problem type.
+    return ProblemFor(request, 403, "mfa-enrollment-required",
+                      "Set up two-factor sign-in to use admin functions.");
+  }
   if (!access::RoleAllows(**role, route.permission)) {
     log::Warn("authz_fail", {{"request_id", request.request_id},
                              {"route", request.route_template},

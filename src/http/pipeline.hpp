@@ -34,6 +34,8 @@ struct PipelineOptions {
   std::vector<std::string> cors_allowed_origins;                  // Exact origins (WEB-2).
   RateLimit default_rate_limit{600, std::chrono::seconds(60)};    // WEB-1, per address.
   bool strict_transport_security = false;                         // Set when serving TLS (DATA-1).
+  // AUTH-6: an admin without a second factor is refused every admin-only permission.
+  bool require_admin_mfa = true;
   // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (exact addresses).
   std::vector<std::string> trusted_proxies;
 };

@@ -21,14 +21,15 @@ std::vector<InputProblem> InvalidEmail() {
 
 Accounts::Accounts(storage::Database& database, const Clock& clock, const PasswordPolicy& policy,
                    const PasswordHasher& hasher, SessionStore& sessions,
-                   const LoginThrottle& throttle, jobs::JobQueue& jobs)
+                   const LoginThrottle& throttle, jobs::JobQueue& jobs, const MfaStore& mfa)
     : database_(database),
       clock_(clock),
       policy_(policy),
       hasher_(hasher),
       sessions_(sessions),
       throttle_(throttle),
-      jobs_(jobs) {}
+      jobs_(jobs),
+      mfa_(mfa) {}
 
 std::vector<InputProblem> Accounts::CheckNewPassword(std::string_view password,
                                                      std::string_view email,
@@ -142,12 +143,67 @@ Result<LoginOutcome> Accounts::Login(std::string_view email, std::string_view pa
     outcome.kind = LoginOutcome::Kind::kEmailUnverified;
     return outcome;
   }
-  auto session = sessions_.Create(**connection, account.id, SessionStage::kFull, client.user_agent,
-                                  client.address);
+  auto enrolled = mfa_.IsEnrolled(**connection, account.id);
+  if (!enrolled.ok()) return enrolled.error();
+  SessionStage stage = *enrolled ? SessionStage::kMfaPending : SessionStage::kFull;
+  auto session =
+      sessions_.Create(**connection, account.id, stage, client.user_agent, client.address);
   if (!session.ok()) return session.error();
-  outcome.kind = LoginOutcome::Kind::kSignedIn;
+  outcome.kind = *enrolled ? LoginOutcome::Kind::kMfaRequired : LoginOutcome::Kind::kSignedIn;
   outcome.session = std::move(*session);
   return outcome;
+}
+
+Result<MfaOutcome> Accounts::CompleteMfa(std::string_view pending_token, std::string_view code,
+                                         const ClientContext& client) {
+  MfaOutcome outcome;
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto resolved = sessions_.Resolve(**connection, pending_token, client.user_agent);
+  if (!resolved.ok()) return resolved.error();
+  if (!resolved->session || resolved->session->stage != SessionStage::kMfaPending) {
+    return outcome;  // kNoChallenge
+  }
+  const Session& pending = *resolved->session;
+  outcome.user = pending.user;
+  auto factor = mfa_.Verify(**connection, pending.user, code);
+  if (!factor.ok()) return factor.error();
+  if (*factor == SecondFactor::kNone) {
+    auto failures = sessions_.RecordMfaFailure(**connection, pending.id);
+    if (!failures.ok()) return failures.error();
+    outcome.kind = MfaOutcome::Kind::kRefused;
+    if (*failures >= kMaxMfaFailures) {
+      if (Status ended = sessions_.Destroy(**connection, pending.user, pending.id); !ended.ok()) {
+        return ended.error();
+      }
+      outcome.kind = MfaOutcome::Kind::kChallengeVoided;
+    }
+    return outcome;
+  }
+  auto session = sessions_.Rotate(**connection, pending, SessionStage::kFull);
+  if (!session.ok()) return session.error();
+  outcome.kind = MfaOutcome::Kind::kSignedIn;
+  outcome.factor = *factor;
+  outcome.session = std::move(*session);
+  return outcome;
+}
+
+Status Accounts::RemoveMfa(const Session& session, std::string_view password,
+                           std::string_view code) {
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto user = FindUserById(**connection, session.user);
+  if (!user.ok()) return user.error();
+  if (!user->has_value() || !hasher_.Verify(password, (*user)->password_hash)) {
+    return MakeError(ErrorCode::kPermissionDenied, "password does not match");
+  }
+  auto factor = mfa_.Verify(**connection, session.user, code);
+  if (!factor.ok()) return factor.error();
+  if (*factor == SecondFactor::kNone) {
+    return MakeError(ErrorCode::kPermissionDenied, "the code does not match");
+  }
+  if (Status removed = mfa_.Remove(**connection, session.user); !removed.ok()) return removed;
+  return sessions_.MarkReauthenticated(**connection, session.id);
 }
 
 Status Accounts::ForgotPassword(std::string_view email) {

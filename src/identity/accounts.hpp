@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "identity/login_throttle.hpp"
+#include "identity/mfa.hpp"
 #include "identity/password_hasher.hpp"
 #include "identity/password_policy.hpp"
 #include "identity/sessions.hpp"
@@ -48,12 +49,22 @@ struct LoginOutcome {
   std::optional<UserId> user;            // Who signed in, or whose password failed.
 };
 
+struct MfaOutcome {
+  enum class Kind { kSignedIn, kRefused, kChallengeVoided, kNoChallenge };
+  Kind kind = Kind::kNoChallenge;
+  std::optional<IssuedSession> session;  // For kSignedIn.
+  std::optional<UserId> user;
+  SecondFactor factor = SecondFactor::kNone;
+};
+
+inline constexpr int kMaxMfaFailures = 5;  // AUTH-6: the fifth wrong code voids the challenge.
+
 class Accounts {
  public:
   // Every reference must outlive the Accounts.
   Accounts(storage::Database& database, const Clock& clock, const PasswordPolicy& policy,
            const PasswordHasher& hasher, SessionStore& sessions, const LoginThrottle& throttle,
-           jobs::JobQueue& jobs);
+           jobs::JobQueue& jobs, const MfaStore& mfa);
 
   // Creates an unverified account and queues its verification email. When the email is
   // taken, creates nothing and queues a notice to the account's owner instead. Returns
@@ -64,9 +75,19 @@ class Accounts {
   // Marks the token's account verified; kNotFound for a token that cannot be used.
   Status VerifyEmail(std::string_view token);
 
-  // Checks the password under the throttle of AUTH-5 and starts a session.
+  // Checks the password under the throttle of AUTH-5 and starts a session: a full one, or
+  // for a user with a second factor a pending one that only CompleteMfa accepts.
   Result<LoginOutcome> Login(std::string_view email, std::string_view password,
                              const ClientContext& client);
+
+  // Checks the second factor against the pending session of `pending_token`; on success
+  // replaces it by a full session with a new token (SESS-3).
+  Result<MfaOutcome> CompleteMfa(std::string_view pending_token, std::string_view code,
+                                 const ClientContext& client);
+
+  // Removes the user's second factor after checking the password and a current code
+  // (AUTH-8). kPermissionDenied when either is wrong.
+  Status RemoveMfa(const Session& session, std::string_view password, std::string_view code);
 
   // Queues a reset email if an account has `email`. Always succeeds for a valid email.
   Status ForgotPassword(std::string_view email);
@@ -88,6 +109,7 @@ class Accounts {
   Status Reauthenticate(const Session& session, std::string_view password);
 
   SessionStore& sessions() { return sessions_; }
+  const MfaStore& mfa() const { return mfa_; }
 
  private:
   std::vector<InputProblem> CheckNewPassword(std::string_view password, std::string_view email,
@@ -100,6 +122,7 @@ class Accounts {
   SessionStore& sessions_;
   const LoginThrottle& throttle_;
   jobs::JobQueue& jobs_;
+  const MfaStore& mfa_;
 };
 
 }  // namespace finhelm::identity

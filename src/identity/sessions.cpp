@@ -24,6 +24,8 @@ constexpr Sql kSelectByUser =
 constexpr Sql kTouch = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 constexpr Sql kReauthenticated = "UPDATE sessions SET authenticated_at = ? WHERE id = ?";
 constexpr Sql kDeleteById = "DELETE FROM sessions WHERE id = ?";
+constexpr Sql kCountMfaFailure =
+    "UPDATE sessions SET mfa_failures = mfa_failures + 1 WHERE id = ? RETURNING mfa_failures";
 constexpr Sql kDeleteOfUser = "DELETE FROM sessions WHERE user_id = ? AND id = ?";
 constexpr Sql kDeleteAllOfUserExcept = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
 constexpr Sql kDeleteExpired = "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?";
@@ -123,6 +125,14 @@ Result<IssuedSession> SessionStore::Rotate(storage::Connection& connection, cons
   if (!deleted.ok()) return deleted.error();
   return Insert(connection, old.user, stage, old.user_agent, old.client_address,
                 clock_.NowUnixSeconds());
+}
+
+Result<std::int64_t> SessionStore::RecordMfaFailure(storage::Connection& connection,
+                                                    std::string_view session_id) {
+  auto row = connection.QueryOptional(kCountMfaFailure, {session_id});
+  if (!row.ok()) return row.error();
+  if (!row->has_value()) return MakeError(ErrorCode::kNotFound, "no such session");
+  return (*row)->Int(0);
 }
 
 Status SessionStore::MarkReauthenticated(storage::Connection& connection,

@@ -88,6 +88,10 @@ class SessionStore {
   Result<IssuedSession> Rotate(storage::Connection& connection, const Session& old,
                                SessionStage stage);
 
+  // Counts a wrong second-factor code against a pending session and returns the count.
+  Result<std::int64_t> RecordMfaFailure(storage::Connection& connection,
+                                        std::string_view session_id);
+
   // Records that the user just proved their password (and MFA): AUTH-8's clock.
   Status MarkReauthenticated(storage::Connection& connection, std::string_view session_id);
 

@@ -7,6 +7,7 @@
 
 #include "identity/account_mail.hpp"
 #include "identity/email_address.hpp"
+#include "identity/totp.hpp"
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
 #include "mail/mail_message.hpp"
@@ -56,7 +57,7 @@ class AccountsTest : public testing::IdentityTest {
     ASSERT_TRUE(policy.ok());
     policy_.emplace(std::move(*policy));
     accounts_ = std::make_unique<Accounts>(database(), clock_, *policy_, hasher_, sessions_,
-                                           throttle_, queue_);
+                                           throttle_, queue_, mfa_);
     ASSERT_TRUE(RegisterAccountMailJob(registry_, database(), clock_, transport_,
                                        {"https://books.example.com"})
                     .ok());
@@ -101,6 +102,9 @@ class AccountsTest : public testing::IdentityTest {
   SessionStore sessions_{clock_, SessionPolicy{}};
   LoginThrottle throttle_{clock_};
   jobs::JobQueue queue_{clock_};
+  crypto::MasterKeyRing master_ = testing::TestMasterRing();
+  secrets::DataKeyStore keys_{master_, clock_};
+  MfaStore mfa_{keys_, clock_};
   jobs::JobRegistry registry_;
   CapturingTransport transport_;
   std::unique_ptr<Accounts> accounts_;
@@ -242,6 +246,89 @@ TEST_P(AccountsTest, ResetSetsThePasswordAndEndsEverySession) {
   auto connection = database().Acquire();
   EXPECT_FALSE(sessions_.Resolve(**connection, before.session->token, kAgent)->session);
   EXPECT_EQ(Login("jo@example.com", kNewPassword).kind, LoginOutcome::Kind::kSignedIn);
+}
+
+// Decodes an enrollment's base32 secret, as an authenticator app would.
+std::vector<std::uint8_t> SecretOf(const TotpEnrollment& enrollment) {
+  std::vector<std::uint8_t> out;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : enrollment.secret_base32) {
+    buffer = (buffer << 5) | static_cast<std::uint32_t>(c >= 'A' ? c - 'A' : c - '2' + 26);
+    bits += 5;
+    if (bits >= 8) {
+      out.push_back(static_cast<std::uint8_t>((buffer >> (bits - 8)) & 0xFF));
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+// proves AUTH-6 and SESS-3: with a second factor, the password alone gives a pending
+// session that authenticates nothing; the code replaces it by a new full session.
+TEST_P(AccountsTest, SecondFactorIsRequiredAndTheSessionIsRenewed) {
+  RegisterAndVerify("jo@example.com");
+  auto connection = database().Acquire();
+  LoginOutcome first = Login("jo@example.com", kPassword);
+  UserId user = first.session->session.user;
+  auto enrollment = mfa_.Begin(**connection, user, "jo@example.com");
+  ASSERT_TRUE(enrollment.ok());
+  std::string code = *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds());
+  ASSERT_TRUE(mfa_.Confirm(**connection, user, code).ok());
+
+  LoginOutcome pending = Login("jo@example.com", kPassword);
+  ASSERT_EQ(pending.kind, LoginOutcome::Kind::kMfaRequired);
+  EXPECT_EQ(pending.session->session.stage, SessionStage::kMfaPending);
+  std::string next = *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds() + 30);
+  auto done = accounts_->CompleteMfa(pending.session->token, next, {"192.0.2.1", "Test/1.0"});
+  ASSERT_TRUE(done.ok());
+  ASSERT_EQ(done->kind, MfaOutcome::Kind::kSignedIn);
+  EXPECT_NE(done->session->token, pending.session->token);
+  EXPECT_EQ(done->session->session.stage, SessionStage::kFull);
+  auto again = accounts_->CompleteMfa(pending.session->token, next, {"192.0.2.1", "Test/1.0"});
+  EXPECT_EQ(again->kind, MfaOutcome::Kind::kNoChallenge);  // The pending session is gone.
+}
+
+// proves AUTH-6: five wrong codes void the login challenge.
+TEST_P(AccountsTest, FiveWrongCodesVoidTheChallenge) {
+  RegisterAndVerify("jo@example.com");
+  auto connection = database().Acquire();
+  UserId user = Login("jo@example.com", kPassword).session->session.user;
+  auto enrollment = mfa_.Begin(**connection, user, "jo@example.com");
+  ASSERT_TRUE(
+      mfa_.Confirm(**connection, user, *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds()))
+          .ok());
+  LoginOutcome pending = Login("jo@example.com", kPassword);
+  ClientContext client{"192.0.2.1", "Test/1.0"};
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(accounts_->CompleteMfa(pending.session->token, "000000", client)->kind,
+              MfaOutcome::Kind::kRefused);
+  }
+  EXPECT_EQ(accounts_->CompleteMfa(pending.session->token, "000000", client)->kind,
+            MfaOutcome::Kind::kChallengeVoided);
+  std::string right = *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds() + 30);
+  EXPECT_EQ(accounts_->CompleteMfa(pending.session->token, right, client)->kind,
+            MfaOutcome::Kind::kNoChallenge);
+}
+
+// proves AUTH-8: removing the factor needs the password and a current code.
+TEST_P(AccountsTest, RemovingTheSecondFactorNeedsPasswordAndCode) {
+  RegisterAndVerify("jo@example.com");
+  auto connection = database().Acquire();
+  LoginOutcome signed_in = Login("jo@example.com", kPassword);
+  UserId user = signed_in.session->session.user;
+  auto enrollment = mfa_.Begin(**connection, user, "jo@example.com");
+  ASSERT_TRUE(
+      mfa_.Confirm(**connection, user, *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds()))
+          .ok());
+  std::string next = *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds() + 30);
+  const Session& session = signed_in.session->session;
+  EXPECT_EQ(accounts_->RemoveMfa(session, "wrong password here", next).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(accounts_->RemoveMfa(session, kPassword, "123456").error().code,
+            ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(accounts_->RemoveMfa(session, kPassword, next).ok());
+  EXPECT_FALSE(*mfa_.IsEnrolled(**connection, user));
 }
 
 INSTANTIATE_BACKENDS(AccountsTest);

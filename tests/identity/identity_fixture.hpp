@@ -7,6 +7,8 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "crypto/master_key_ring.hpp"
+#include "crypto/random.hpp"
 #include "identity/users.hpp"
 #include "tests/storage/test_database.hpp"
 
@@ -14,6 +16,15 @@ namespace finhelm::identity::testing {
 
 // 2027-01-15 08:00 UTC: a fixed start, so that expiries are easy to read in failures.
 inline constexpr std::chrono::seconds kStart{1'799'999'999};
+
+// A master key ring of one fresh random key.
+inline crypto::MasterKeyRing TestMasterRing() {
+  std::vector<crypto::MasterKey> keys;
+  keys.push_back({1, crypto::RandomSecretBytes(crypto::kMasterKeyBytes)});
+  auto ring = crypto::MasterKeyRing::Create(std::move(keys));
+  EXPECT_TRUE(ring.ok());
+  return std::move(*ring);
+}
 
 class IdentityTest : public storage::testing::BackendTest {
  protected:

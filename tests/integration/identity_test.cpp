@@ -14,6 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 #include "http_client.hpp"
 #include "server_process.hpp"
 #include "test_support.hpp"
@@ -32,6 +35,48 @@ struct Client {
   std::string cookie;  // The token of __Host-fh_session; empty when signed out.
   std::string csrf;
 };
+
+std::vector<std::uint8_t> FromBase32(std::string_view text) {
+  std::vector<std::uint8_t> out;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    buffer = (buffer << 5) | static_cast<std::uint32_t>(c >= 'A' ? c - 'A' : c - '2' + 26);
+    bits += 5;
+    if (bits >= 8) {
+      out.push_back(static_cast<std::uint8_t>((buffer >> (bits - 8)) & 0xFF));
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+// RFC 6238 with OpenSSL's HMAC-SHA-1: an implementation independent of the server's.
+std::string Totp(const std::vector<std::uint8_t>& secret, std::int64_t unix_seconds) {
+  std::uint64_t step = static_cast<std::uint64_t>(unix_seconds / 30);
+  unsigned char message[8];
+  for (int i = 7; i >= 0; --i) {
+    message[i] = static_cast<unsigned char>(step & 0xFF);
+    step >>= 8;
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  HMAC(EVP_sha1(), secret.data(), static_cast<int>(secret.size()), message, sizeof(message), digest,
+       &length);
+  int offset = digest[length - 1] & 0x0F;
+  std::uint32_t binary = (static_cast<std::uint32_t>(digest[offset] & 0x7F) << 24) |
+                         (static_cast<std::uint32_t>(digest[offset + 1]) << 16) |
+                         (static_cast<std::uint32_t>(digest[offset + 2]) << 8) |
+                         static_cast<std::uint32_t>(digest[offset + 3]);
+  std::string code = std::to_string(binary % 1000000);
+  return std::string(6 - code.size(), '0') + code;
+}
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 class Identity : public ::testing::Test {
  protected:
@@ -115,8 +160,105 @@ class Identity : public ::testing::Test {
     return client;
   }
 
+  // Enrolls a TOTP factor for `client` and returns its secret; the confirming code uses the
+  // current step, so the next sign-in uses the following one.
+  std::vector<std::uint8_t> EnrollMfa(const Client& client) {
+    HttpResponse started = Send("POST", "/v1/me/mfa/totp", client);
+    EXPECT_EQ(started.status, 200) << started.body;
+    json enrollment = json::parse(started.body, nullptr, false);
+    std::vector<std::uint8_t> secret = FromBase32(enrollment.value("secret", ""));
+    HttpResponse confirmed =
+        Post("/v1/me/mfa/totp/confirm", {{"code", Totp(secret, Now())}}, client);
+    EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+    return secret;
+  }
+
+  // Signs in with password and second factor.
+  Client LoginWithMfa(const std::string& email, const std::string& code) {
+    HttpResponse first = Post("/v1/auth/login", {{"email", email}, {"password", kPassword}});
+    EXPECT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(json::parse(first.body, nullptr, false).value("mfa_required", false), true);
+    EXPECT_EQ(first.Header("Set-Cookie").value_or("").find("__Host-fh_session"), std::string::npos);
+    std::smatch match;
+    std::string cookie = first.Header("Set-Cookie").value_or("");
+    std::regex_search(cookie, match, std::regex("__Host-fh_mfa=([A-Za-z0-9_-]+)"));
+    std::string pending = match.size() > 1 ? std::string(match[1]) : std::string();
+    std::string headers =
+        "User-Agent: " + std::string(kAgent) + "\r\nCookie: __Host-fh_mfa=" + pending + "\r\n";
+    HttpResponse second =
+        Fetch(*server_, PostJsonRequest("/v1/auth/mfa", json{{"code", code}}.dump(), headers));
+    EXPECT_EQ(second.status, 200) << second.body;
+    Client client;
+    std::string session;
+    for (const auto& [name, value] : second.headers) {
+      if (EqualsIgnoreCaseAscii(name, "Set-Cookie") && value.starts_with("__Host-fh_session=")) {
+        session = value;
+      }
+    }
+    if (std::regex_search(session, match, std::regex("__Host-fh_session=([A-Za-z0-9_-]+)"))) {
+      client.cookie = match[1];
+    }
+    client.csrf = json::parse(second.body, nullptr, false).value("csrf_token", "");
+    return client;
+  }
+
+  static bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
+           });
+  }
+
   std::unique_ptr<ServerProcess> server_;
 };
+
+// proves AUTH-6: enroll TOTP, then sign in with password and code; an admin without a
+// second factor is sent to enrollment on admin functions.
+TEST_F(Identity, EnrollsTotpAndSignsInWithACode) {
+  RegisterAndVerify("jane@example.com");
+  Client jane = Login("jane@example.com");
+  HttpResponse created = Post("/v1/orgs", {{"name", "Acme"}}, jane);
+  std::string audit =
+      "/v1/orgs/" + std::to_string(json::parse(created.body)["id"].get<int>()) + "/audit-events";
+  HttpResponse refused = Get(audit, jane);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(json::parse(refused.body)["type"],
+            "https://finhelm.dev/problems/mfa-enrollment-required");
+
+  std::vector<std::uint8_t> secret = EnrollMfa(jane);
+  ASSERT_EQ(secret.size(), 20u);
+  EXPECT_EQ(Get(audit, jane).status, 200);  // The same session, now with a second factor.
+
+  Client again = LoginWithMfa("jane@example.com", Totp(secret, Now() + 30));
+  ASSERT_FALSE(again.cookie.empty());
+  EXPECT_NE(again.cookie, jane.cookie);
+  EXPECT_EQ(Get("/v1/me", again).status, 200);
+  EXPECT_EQ(Get(audit, again).status, 200);
+}
+
+// proves AUTH-6: a pending sign-in authenticates nothing, and wrong codes are refused.
+TEST_F(Identity, PendingSignInAuthenticatesNothing) {
+  RegisterAndVerify("jo@example.com");
+  std::vector<std::uint8_t> secret = EnrollMfa(Login("jo@example.com"));
+  HttpResponse first =
+      Post("/v1/auth/login", {{"email", "jo@example.com"}, {"password", kPassword}});
+  std::smatch match;
+  std::string cookie = first.Header("Set-Cookie").value_or("");
+  ASSERT_TRUE(std::regex_search(cookie, match, std::regex("__Host-fh_mfa=([A-Za-z0-9_-]+)")));
+  std::string pending = match[1];
+  std::string as_session =
+      "GET /v1/me HTTP/1.1\r\nHost: localhost\r\nUser-Agent: " + std::string(kAgent) +
+      "\r\nCookie: __Host-fh_session=" + pending + "\r\n\r\n";
+  EXPECT_EQ(Fetch(*server_, as_session).status, 401);
+  std::string headers =
+      "User-Agent: " + std::string(kAgent) + "\r\nCookie: __Host-fh_mfa=" + pending + "\r\n";
+  HttpResponse wrong =
+      Fetch(*server_, PostJsonRequest("/v1/auth/mfa", R"({"code":"000000"})", headers));
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(json::parse(wrong.body)["type"], "https://finhelm.dev/problems/invalid-code");
+  HttpResponse none = Post("/v1/auth/mfa", {{"code", Totp(secret, Now() + 30)}});
+  EXPECT_EQ(json::parse(none.body)["type"], "https://finhelm.dev/problems/mfa-challenge-missing");
+}
 
 // The journey of issue #3's "done when", with a client as plain as curl.
 TEST_F(Identity, NewUserRegistersVerifiesLogsInAndCreatesAnOrganization) {
@@ -345,6 +487,7 @@ TEST_F(Identity, AdminReadsTheAuditLogAndTheChainVerifies) {
   RegisterAndVerify("outsider@example.com");
   Post("/v1/auth/login", {{"email", "owner@example.com"}, {"password", "wrong wrong wrong x"}});
   Client owner = Login("owner@example.com");
+  EnrollMfa(owner);
   HttpResponse created = Post("/v1/orgs", {{"name", "Acme"}}, owner);
   std::string org = std::to_string(json::parse(created.body)["id"].get<int>());
   std::string path = "/v1/orgs/" + org + "/audit-events";
@@ -352,7 +495,7 @@ TEST_F(Identity, AdminReadsTheAuditLogAndTheChainVerifies) {
   HttpResponse page = Get(path, owner);
   ASSERT_EQ(page.status, 200) << page.body;
   json events = json::parse(page.body)["events"];
-  ASSERT_EQ(events.size(), 1u);
+  ASSERT_EQ(events.size(), 1u) << page.body;
   EXPECT_EQ(events[0]["event"], "organization_created");
   EXPECT_EQ(events[0]["target"], "org:" + org);
   EXPECT_THAT(events[0]["occurred_at"].get<std::string>(),

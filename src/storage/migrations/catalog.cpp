@@ -10,6 +10,7 @@
 #include "storage/migrations/0004_jobs.hpp"
 #include "storage/migrations/0005_identity.hpp"
 #include "storage/migrations/0006_audit.hpp"
+#include "storage/migrations/0007_mfa.hpp"
 
 namespace finhelm::storage {
 
@@ -23,6 +24,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0004,
       migrations::kMigration0005,
       migrations::kMigration0006,
+      migrations::kMigration0007,
       // clang-format on
   };
   return kAll;
