@@ -365,7 +365,8 @@ class IdentityHandlers {
 
   Response CreateOrganization(Request& request) const {
     auto name = identity::NormalizeNfkc(Text(request, "name"));
-    if (!name.ok() || name->empty() || identity::CountCodePoints(*name) > kMaxOrganizationName) {
+    if (!name.ok() || name->empty() || identity::HasControlCharacters(*name) ||
+        identity::CountCodePoints(*name) > kMaxOrganizationName) {
       return Problems(
           request, {{"/name", "invalid_name", "Name the organization (at most 200 characters)."}});
     }

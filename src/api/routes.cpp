@@ -7,7 +7,8 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
     return added;
   }
   if (Status added = AddIdentityRoutes(router, dependencies.identity); !added.ok()) return added;
-  return AddAuditRoutes(router, dependencies.audit);
+  if (Status added = AddAuditRoutes(router, dependencies.audit); !added.ok()) return added;
+  return AddMemberRoutes(router, dependencies.members);
 }
 
 }  // namespace finhelm::api

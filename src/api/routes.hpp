@@ -4,6 +4,7 @@
 
 #include "api/audit_routes.hpp"
 #include "api/identity_routes.hpp"
+#include "api/member_routes.hpp"
 #include "api/system_routes.hpp"
 #include "http/router.hpp"
 
@@ -13,6 +14,7 @@ struct RouteDependencies {
   SystemRouteDependencies system;
   IdentityRouteDependencies identity;
   AuditRouteDependencies audit;
+  MemberRouteDependencies members;
 };
 
 Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);

@@ -22,6 +22,7 @@
 #include "http/server.hpp"
 #include "identity/account_mail.hpp"
 #include "identity/accounts.hpp"
+#include "identity/invitations.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/password_hasher.hpp"
 #include "identity/password_policy.hpp"
@@ -183,9 +184,13 @@ int Serve(const CommonOptions& options) {
   jobs::JobRegistry job_kinds;
   // TODO(#3): deliver through SMTP (libcurl, STARTTLS) when FINHELM_SMTP_URL is set.
   mail::OutboxTransport outbox(config.data_dir + "/outbox", clock);
-  if (Status registered = identity::RegisterAccountMailJob(job_kinds, **database, clock, outbox,
-                                                           {config.EffectivePublicUrl()});
-      !registered.ok()) {
+  Status registered = identity::RegisterAccountMailJob(job_kinds, **database, clock, outbox,
+                                                       {config.EffectivePublicUrl()});
+  if (registered.ok()) {
+    registered = identity::RegisterInvitationMailJob(job_kinds, **database, clock, outbox,
+                                                     config.EffectivePublicUrl());
+  }
+  if (!registered.ok()) {
     log::Error("startup_failed", {{"step", "jobs"}, {"detail", registered.error().message}});
     return kExitFailure;
   }
@@ -222,6 +227,7 @@ int Serve(const CommonOptions& options) {
   routes.identity.rate_limits = &rate_limits;
   routes.identity.clock = &clock;
   routes.audit = {&db, &clock};
+  routes.members = {&db, &sessions, &job_queue, &clock};
   routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
   if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});

@@ -48,7 +48,7 @@ Result<std::vector<InputProblem>> Accounts::Register(std::string_view email,
   if (!normalized.ok()) return InvalidEmail();
   auto clean_name = NormalizeNfkc(name);
   std::vector<InputProblem> problems;
-  if (!clean_name.ok() || clean_name->empty() ||
+  if (!clean_name.ok() || clean_name->empty() || HasControlCharacters(*clean_name) ||
       CountCodePoints(*clean_name) > kMaxNameCodePoints) {
     problems.push_back({"/name", "invalid_name", "Enter your name (at most 200 characters)."});
   }

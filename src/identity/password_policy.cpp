@@ -69,6 +69,13 @@ Result<std::string> NormalizeNfkc(std::string_view text) {
   return std::string(reinterpret_cast<const char*>(normalized.get()));
 }
 
+bool HasControlCharacters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
 std::size_t CountCodePoints(std::string_view text) {
   std::size_t count = 0;
   for (char c : text) {

@@ -41,6 +41,10 @@ struct PasswordProblem {
 // The NFKC form of `text`, or kInvalidArgument when it is not valid UTF-8.
 Result<std::string> NormalizeNfkc(std::string_view text);
 
+// True when `text` holds an ASCII control character (CR, LF, tab, DEL, ...): names with
+// them are refused, so that no name can break a mail header or a log line.
+bool HasControlCharacters(std::string_view text);
+
 // The number of code points in valid UTF-8 `text`.
 std::size_t CountCodePoints(std::string_view text);
 

@@ -91,4 +91,21 @@ MailMessage AlreadyRegisteredMail(std::string_view to, std::string_view name,
           "<p>If it was not you, you can ignore this message.</p>");
 }
 
+MailMessage InvitationMail(std::string_view to, std::string_view organization,
+                           std::string_view role, std::string_view link) {
+  std::string invited = "You are invited to join " + std::string(organization) + " on FinHelm as " +
+                        std::string(role) + ".";
+  return Compose(
+      to, "You are invited to " + std::string(organization) + " on FinHelm",
+      invited +
+          "\n\nSign in (or create an account) with this email address, then open this "
+          "link within 7 days:\n\n" +
+          std::string(link) + "\n\nIf you did not expect this, ignore this message.\n",
+      "<p>" + EscapeHtml(invited) +
+          "</p><p>Sign in (or create an account) with this email address, then accept within "
+          "7 days:</p>" +
+          Link(link, "Accept the invitation") +
+          "<p>If you did not expect this, ignore this message.</p>");
+}
+
 }  // namespace finhelm::mail

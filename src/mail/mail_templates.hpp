@@ -21,4 +21,7 @@ MailMessage PasswordResetMail(std::string_view to, std::string_view name, std::s
 MailMessage AlreadyRegisteredMail(std::string_view to, std::string_view name,
                                   std::string_view login_link, std::string_view reset_link);
 
+MailMessage InvitationMail(std::string_view to, std::string_view organization,
+                           std::string_view role, std::string_view link);
+
 }  // namespace finhelm::mail

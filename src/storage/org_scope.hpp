@@ -33,6 +33,8 @@ class OrgScope {
 
   OrganizationId organization() const { return organization_; }
   Dialect dialect() const { return connection_.dialect(); }
+  // The borrowed connection, for statements on global tables in the same transaction.
+  Connection& connection() const { return connection_; }
 
   // As the Connection methods of the same names, with :org_id bound to organization().
   Result<std::vector<Row>> Query(const Sql& sql, Params params = {});

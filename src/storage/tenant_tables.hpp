@@ -13,9 +13,10 @@
 
 namespace finhelm::storage {
 
-inline constexpr std::array<std::string_view, 4> kTenantTables = {
+inline constexpr std::array<std::string_view, 5> kTenantTables = {
     "audit_events",
     "data_keys",
+    "invitations",
     "jobs",
     "memberships",
 };

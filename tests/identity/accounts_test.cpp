@@ -160,6 +160,10 @@ TEST_P(AccountsTest, RegistrationRefusesWeakPasswordsAndBadInput) {
   ASSERT_TRUE(weak.ok());
   ASSERT_FALSE(weak->empty());
   EXPECT_EQ((*weak)[0].field, "/password");
+  auto header_break = accounts_->Register("jo@example.com", kPassword, "Jo\r\nBcc: x@y.z");
+  ASSERT_TRUE(header_break.ok());
+  ASSERT_FALSE(header_break->empty());
+  EXPECT_EQ((*header_break)[0].field, "/name");
   auto bad_email = accounts_->Register("not-an-email", kPassword, "Jo");
   ASSERT_TRUE(bad_email.ok());
   EXPECT_EQ((*bad_email)[0].field, "/email");

@@ -514,6 +514,73 @@ TEST_F(Identity, AdminReadsTheAuditLogAndTheChainVerifies) {
   EXPECT_THAT(verified->out, ::testing::MatchesRegex("audit log intact: [0-9]+ events\n"));
 }
 
+// proves ACL-1 and ACL-3: an invited viewer joins, reads, and is refused admin functions
+// with 403 and an audit event; roles change with their sessions ended; one admin stays.
+TEST_F(Identity, InvitedViewerJoinsAndIsRefusedAdminFunctions) {
+  RegisterAndVerify("owner@example.com");
+  Client owner = Login("owner@example.com");
+  EnrollMfa(owner);
+  HttpResponse created = Post("/v1/orgs", {{"name", "Acme"}}, owner);
+  std::string org = "/v1/orgs/" + std::to_string(json::parse(created.body)["id"].get<int>());
+  HttpResponse invited =
+      Post(org + "/invitations", {{"email", "Viewer@Example.com"}, {"role", "viewer"}}, owner);
+  ASSERT_EQ(invited.status, 201) << invited.body;
+  std::string token = AwaitMailToken("viewer@example.com", "You are invited to Acme on FinHelm");
+  ASSERT_FALSE(token.empty());
+  EXPECT_EQ(json::parse(Get(org + "/invitations", owner).body)["invitations"].size(), 1u);
+
+  RegisterAndVerify("someone@example.com");
+  Client someone = Login("someone@example.com");
+  EXPECT_EQ(Post("/v1/invitations/accept", {{"token", token}}, someone).status, 403);
+
+  RegisterAndVerify("viewer@example.com");
+  Client viewer = Login("viewer@example.com");
+  EXPECT_EQ(Post("/v1/invitations/accept", {{"token", token}}, viewer).status, 204);
+  EXPECT_EQ(Post("/v1/invitations/accept", {{"token", token}}, viewer).status, 400);
+  HttpResponse read = Get(org, viewer);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(json::parse(read.body)["role"], "viewer");
+  HttpResponse refused = Get(org + "/members", viewer);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(json::parse(refused.body)["type"], "https://finhelm.dev/problems/forbidden");
+  EXPECT_EQ(Get(org + "/audit-events", viewer).status, 403);
+  EXPECT_EQ(
+      Post(org + "/invitations", {{"email", "x@example.com"}, {"role", "admin"}}, viewer).status,
+      403);
+  EXPECT_EQ(Get(org, someone).status, 404);
+
+  json denied = json::parse(Get(org + "/audit-events?event=authz_fail", owner).body);
+  ASSERT_EQ(denied["events"].size(), 3u);  // Members, audit log, invitation.
+  EXPECT_EQ(denied["events"][0]["actor"].get<std::string>().rfind("user:", 0), 0u);
+
+  json members = json::parse(Get(org + "/members", owner).body)["members"];
+  ASSERT_EQ(members.size(), 2u);
+  std::string owner_id, viewer_id;
+  for (const json& member : members) {
+    (member["email"] == "owner@example.com" ? owner_id : viewer_id) =
+        std::to_string(member["user_id"].get<int>());
+  }
+  HttpResponse last_admin =
+      Fetch(*server_, "PATCH " + org + "/members/" + owner_id +
+                          " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 17\r\n" +
+                          Headers(owner) + "\r\n{\"role\":\"viewer\"}");
+  EXPECT_EQ(last_admin.status, 409);
+  EXPECT_EQ(Send("DELETE", org + "/members/" + owner_id, owner).status, 409);
+  std::string promote = "{\"role\":\"accountant\"}";
+  HttpResponse promoted = Fetch(
+      *server_, "PATCH " + org + "/members/" + viewer_id +
+                    " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    "Content-Length: " +
+                    std::to_string(promote.size()) + "\r\n" + Headers(owner) + "\r\n" + promote);
+  EXPECT_EQ(promoted.status, 204) << promoted.body;
+  EXPECT_EQ(Get("/v1/me", viewer).status, 401);  // SESS-3: the old session ended.
+  Client accountant = Login("viewer@example.com");
+  EXPECT_EQ(json::parse(Get(org, accountant).body)["role"], "accountant");
+  EXPECT_EQ(Send("DELETE", org + "/members/" + viewer_id, owner).status, 204);
+  EXPECT_EQ(Get(org, Login("viewer@example.com")).status, 404);
+}
+
 // proves AUTH-5: per client address, 20 authentication attempts a minute by default.
 TEST(IdentityAddressLimit, TwentyFirstAttemptInAMinuteIs429) {
   auto server = StartServer();

@@ -11,6 +11,7 @@
 #include "storage/migrations/0005_identity.hpp"
 #include "storage/migrations/0006_audit.hpp"
 #include "storage/migrations/0007_mfa.hpp"
+#include "storage/migrations/0008_invitations.hpp"
 
 namespace finhelm::storage {
 
@@ -25,6 +26,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0005,
       migrations::kMigration0006,
       migrations::kMigration0007,
+      migrations::kMigration0008,
       // clang-format on
   };
   return kAll;
