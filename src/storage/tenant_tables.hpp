@@ -14,11 +14,7 @@
 namespace finhelm::storage {
 
 inline constexpr std::array<std::string_view, 5> kTenantTables = {
-    "audit_events",
-    "data_keys",
-    "invitations",
-    "jobs",
-    "memberships",
+    "audit_events", "data_keys", "invitations", "jobs", "memberships",
 };
 
 }  // namespace finhelm::storage
