@@ -6,6 +6,7 @@
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
 #include "http/url.hpp"
+#include "identity/first_run.hpp"
 #include "identity/memberships.hpp"
 #include "identity/password_policy.hpp"
 #include "identity/users.hpp"
@@ -244,6 +245,46 @@ class IdentityHandlers {
     return Response::Empty(204);
   }
 
+  Response SetupStatus(Request& request) const {
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto empty = identity::NoUsersYet(**connection);
+    if (!empty.ok()) return http::ErrorResponse(empty.error(), request.request_id);
+    return Response::Json(200, Dump({{"setup_required", *empty}}));
+  }
+
+  Response Setup(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    identity::SetupRequest setup{Text(request, "token"), Text(request, "email"),
+                                 Text(request, "password"), Text(request, "name"),
+                                 Text(request, "organization_name")};
+    auto connection = deps_.database->Acquire();
+    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+    auto outcome =
+        identity::CompleteSetup(**connection, setup, *deps_.policy, *deps_.hasher, *deps_.clock);
+    if (!outcome.ok() && outcome.error().code == ErrorCode::kNotFound) {
+      return ProblemOf(request, 400, "invalid-token", "This setup link is invalid or expired.");
+    }
+    if (!outcome.ok() && outcome.error().code == ErrorCode::kConflict) {
+      return ProblemOf(request, 409, "setup-complete", "FinHelm is already set up.");
+    }
+    if (!outcome.ok()) return http::ErrorResponse(outcome.error(), request.request_id);
+    if (!outcome->problems.empty()) return Problems(request, outcome->problems);
+    std::string user = "user:" + std::to_string(outcome->user.value);
+    Audit(request, "user_created", user, "setup");
+    Audit(request, "organization_created", "org:" + std::to_string(outcome->organization.value),
+          user, outcome->organization);
+    auto session = deps_.accounts->sessions().Create(
+        **connection, outcome->user, identity::SessionStage::kFull, ClientOf(request).user_agent,
+        request.remote_address);
+    if (!session.ok()) return http::ErrorResponse(session.error(), request.request_id);
+    Audit(request, "authn_login_success", user, user);
+    Response response = Response::Json(201, Dump({{"organization_id", outcome->organization.value},
+                                                  {"csrf_token", session->session.csrf_token}}));
+    response.headers.Add("Set-Cookie", SessionCookie(session->token));
+    return response;
+  }
+
   Response Logout(Request& request) const {
     identity::Session session = SessionOf(request);
     auto connection = deps_.database->Acquire();
@@ -432,6 +473,8 @@ Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies depende
     const char* operation;
   };
   const Entry entries[] = {
+      {"GET", "/v1/setup", Permission::kPublic, &H::SetupStatus, BodyKind::kNone, ""},
+      {"POST", "/v1/setup", Permission::kPublic, &H::Setup, BodyKind::kJson, "postSetup"},
       {"POST", "/v1/auth/register", Permission::kPublic, &H::Register, BodyKind::kJson,
        "postAuthRegister"},
       {"POST", "/v1/auth/verify-email", Permission::kPublic, &H::VerifyEmail, BodyKind::kJson,

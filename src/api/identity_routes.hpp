@@ -22,6 +22,8 @@ struct IdentityRouteDependencies {
   storage::Database* database = nullptr;
   http::RateLimitStore* rate_limits = nullptr;
   const Clock* clock = nullptr;
+  const identity::PasswordPolicy* policy = nullptr;  // For first-run setup.
+  const identity::PasswordHasher* hasher = nullptr;
   http::RateLimit auth_rate_limit{20, std::chrono::seconds(60)};
 };
 

@@ -22,6 +22,7 @@
 #include "http/server.hpp"
 #include "identity/account_mail.hpp"
 #include "identity/accounts.hpp"
+#include "identity/first_run.hpp"
 #include "identity/invitations.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/password_hasher.hpp"
@@ -226,6 +227,8 @@ int Serve(const CommonOptions& options) {
   routes.identity.database = &db;
   routes.identity.rate_limits = &rate_limits;
   routes.identity.clock = &clock;
+  routes.identity.policy = &*password_policy;
+  routes.identity.hasher = &hasher;
   routes.audit = {&db, &clock};
   routes.members = {&db, &sessions, &job_queue, &clock};
   routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
@@ -271,6 +274,22 @@ int Serve(const CommonOptions& options) {
   if (config.job_workers > 0) job_runner.Start();
   std::printf("finhelm: serving on %s://%s:%u\n", config.tls_enabled() ? "https" : "http",
               config.listen_address.c_str(), static_cast<unsigned>(listener.port()));
+  // First run: the link is the only way in, so it goes to the operator's terminal, never
+  // to the log (DATA-5).
+  if (auto connection = db.Acquire(); connection.ok()) {
+    auto token = identity::IssueSetupToken(**connection, clock);
+    if (token.ok() && token->has_value()) {
+      std::string base =
+          config.public_url.value_or(std::string(config.tls_enabled() ? "https://" : "http://") +
+                                     config.listen_address + ":" + std::to_string(listener.port()));
+      std::printf(
+          "finhelm: first run: create the first admin at %s/setup#token=%s "
+          "(valid 1 hour, single use)\n",
+          base.c_str(), token->value().c_str());
+    } else if (!token.ok()) {
+      log::Error("setup_token_failed", {{"detail", token.error().message}});
+    }
+  }
   if (auto redirect = listener.redirect_port()) {
     std::printf("finhelm: redirecting plain http on port %u to https\n",
                 static_cast<unsigned>(*redirect));

@@ -581,6 +581,42 @@ TEST_F(Identity, InvitedViewerJoinsAndIsRefusedAdminFunctions) {
   EXPECT_EQ(Get(org, Login("viewer@example.com")).status, 404);
 }
 
+// First run: no default credentials; the link printed at start creates the first admin
+// once, and only while no user exists.
+TEST(FirstRun, TheSetupLinkCreatesTheFirstAdminOnce) {
+  auto server = StartServer();
+  ASSERT_NE(server, nullptr);
+  std::string line = server->AwaitOutputLine("finhelm: first run:");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(line, match, std::regex("/setup#token=([A-Za-z0-9_-]{43}) ")))
+      << line;
+  std::string token = match[1];
+  EXPECT_EQ(server->Log().find(token), std::string::npos);  // DATA-5: never in the log.
+  HttpResponse status = Fetch(*server, GetRequest("/v1/setup"));
+  EXPECT_EQ(json::parse(status.body)["setup_required"], true);
+
+  json setup = {{"token", "not-the-token"},
+                {"email", "first@example.com"},
+                {"password", kPassword},
+                {"name", "First Admin"},
+                {"organization_name", "Acme"}};
+  EXPECT_EQ(Fetch(*server, PostJsonRequest("/v1/setup", setup.dump())).status, 400);
+  setup["token"] = token;
+  std::string agent = "User-Agent: " + std::string(kAgent) + "\r\n";
+  HttpResponse created = Fetch(*server, PostJsonRequest("/v1/setup", setup.dump(), agent));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string cookie = created.Header("Set-Cookie").value_or("");
+  ASSERT_TRUE(std::regex_search(cookie, match, std::regex("__Host-fh_session=([A-Za-z0-9_-]+)")));
+  HttpResponse me = Fetch(
+      *server,
+      GetRequest("/v1/me", agent + "Cookie: __Host-fh_session=" + std::string(match[1]) + "\r\n"));
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(json::parse(me.body)["memberships"][0]["role"], "admin");
+  EXPECT_EQ(json::parse(Fetch(*server, GetRequest("/v1/setup")).body)["setup_required"], false);
+  setup["email"] = "second@example.com";
+  EXPECT_EQ(Fetch(*server, PostJsonRequest("/v1/setup", setup.dump())).status, 409);
+}
+
 // proves AUTH-5: per client address, 20 authentication attempts a minute by default.
 TEST(IdentityAddressLimit, TwentyFirstAttemptInAMinuteIs429) {
   auto server = StartServer();

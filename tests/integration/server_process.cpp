@@ -161,6 +161,7 @@ Status ServerProcess::AwaitAnnouncement(std::chrono::milliseconds timeout) {
     text.append(chunk, static_cast<std::size_t>(got));
   }
   std::string line = text.substr(0, text.find('\n'));
+  output_ = text.substr(text.find('\n') + 1);
   auto scheme_end = line.find("://");
   auto colon = line.rfind(':');
   if (!line.starts_with(kAnnouncement) || scheme_end == std::string::npos || colon <= scheme_end) {
@@ -169,6 +170,26 @@ Status ServerProcess::AwaitAnnouncement(std::chrono::milliseconds timeout) {
   scheme_ = line.substr(kAnnouncement.size(), scheme_end - kAnnouncement.size());
   port_ = static_cast<std::uint16_t>(std::stoul(line.substr(colon + 1)));
   return Status::Ok();
+}
+
+std::string ServerProcess::AwaitOutputLine(std::string_view prefix,
+                                           std::chrono::milliseconds timeout) {
+  auto deadline = Clock::now() + timeout;
+  while (true) {
+    for (std::size_t end; (end = output_.find('\n')) != std::string::npos;) {
+      std::string line = output_.substr(0, end);
+      output_.erase(0, end + 1);
+      if (line.starts_with(prefix)) return line;
+    }
+    pollfd readable{announcements_.get(), POLLIN, 0};
+    int ready = ::poll(&readable, 1, MillisUntil(deadline));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return {};
+    char chunk[512];
+    ssize_t got = ::read(announcements_.get(), chunk, sizeof(chunk));
+    if (got <= 0) return {};
+    output_.append(chunk, static_cast<std::size_t>(got));
+  }
 }
 
 std::optional<int> ServerProcess::Stop(std::chrono::milliseconds timeout) {

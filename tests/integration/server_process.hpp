@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -79,6 +80,11 @@ class ServerProcess {
     return child_.WaitForExit(timeout);
   }
 
+  // The next line of standard output after the announcement that starts with `prefix`
+  // (earlier lines are skipped); empty when none comes within `timeout`.
+  std::string AwaitOutputLine(std::string_view prefix,
+                              std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
   // Everything the server wrote to standard error so far: its JSON-lines log.
   std::string Log() const;
   const std::filesystem::path& directory() const { return scratch_->path(); }
@@ -98,6 +104,7 @@ class ServerProcess {
   UniqueFd announcements_;
   std::uint16_t port_ = 0;
   std::string scheme_;
+  std::string output_;  // Standard output read past the announcement, not yet consumed.
 };
 
 // A finhelm command run to completion, such as `config check` or a refused `serve`.

@@ -12,6 +12,7 @@
 #include "storage/migrations/0006_audit.hpp"
 #include "storage/migrations/0007_mfa.hpp"
 #include "storage/migrations/0008_invitations.hpp"
+#include "storage/migrations/0009_setup.hpp"
 
 namespace finhelm::storage {
 
@@ -27,6 +28,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0006,
       migrations::kMigration0007,
       migrations::kMigration0008,
+      migrations::kMigration0009,
       // clang-format on
   };
   return kAll;
