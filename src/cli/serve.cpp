@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/worker_pool.hpp"
 #include "crypto/key_file.hpp"
+#include "crypto/secret_file.hpp"
 #include "http/pipeline.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
@@ -32,6 +33,7 @@
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
 #include "mail/outbox_transport.hpp"
+#include "mail/smtp_transport.hpp"
 #include "observability/log.hpp"
 #include "observability/metrics.hpp"
 #include "secrets/data_key_store.hpp"
@@ -136,6 +138,29 @@ Result<crypto::MasterKeyRing> MasterKeyFor(const config::Config& config) {
   return crypto::LoadMasterKeyRing(path);
 }
 
+// SMTP when configured (its password from a secret file), otherwise `.eml` files in
+// DATA_DIR/outbox (SPEC section 6).
+Result<std::unique_ptr<mail::MailTransport>> MailTransportFor(const config::Config& config,
+                                                              const Clock& clock) {
+  if (!config.smtp_url) {
+    return std::unique_ptr<mail::MailTransport>(
+        std::make_unique<mail::OutboxTransport>(config.data_dir + "/outbox", clock));
+  }
+  mail::SmtpSettings settings;
+  settings.url = *config.smtp_url;
+  settings.from_address = config.smtp_from.value_or("no-reply@finhelm.invalid");
+  if (config.smtp_password_file) {
+    auto password = crypto::ReadSecretFile(*config.smtp_password_file);
+    if (!password.ok()) return password.error();
+    std::string_view text = password->AsStringView();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    settings.password = std::string(text);
+  }
+  auto smtp = mail::SmtpTransport::Create(std::move(settings));
+  if (!smtp.ok()) return smtp.error();
+  return std::unique_ptr<mail::MailTransport>(std::move(*smtp));
+}
+
 }  // namespace
 
 int Serve(const CommonOptions& options) {
@@ -183,8 +208,12 @@ int Serve(const CommonOptions& options) {
   // Job kinds register here as capabilities arrive (emails, imports, syncs).
   SystemClock clock;
   jobs::JobRegistry job_kinds;
-  // TODO(#3): deliver through SMTP (libcurl, STARTTLS) when FINHELM_SMTP_URL is set.
-  mail::OutboxTransport outbox(config.data_dir + "/outbox", clock);
+  auto transport = MailTransportFor(config, clock);
+  if (!transport.ok()) {
+    log::Error("startup_failed", {{"step", "mail"}, {"detail", transport.error().message}});
+    return kExitFailure;
+  }
+  mail::MailTransport& outbox = **transport;
   Status registered = identity::RegisterAccountMailJob(job_kinds, **database, clock, outbox,
                                                        {config.EffectivePublicUrl()});
   if (registered.ok()) {

@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <arpa/inet.h>
 #include <sys/stat.h>
 #include <toml++/toml.h>
 #include <unistd.h>
@@ -47,6 +48,8 @@ const std::set<std::string>& KnownKeys() {
       "jobs.workers",
       "log.level",
       "integrations.smtp_url",
+      "integrations.smtp_password_file",
+      "integrations.smtp_from",
       "integrations.clamd_socket",
       "integrations.redis_url",
       "integrations.llm_base_url",
@@ -210,7 +213,19 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
   } else if (key == "log.level") {
     reader.ParseLogLevel(setting, value, config);
   } else if (key == "integrations.smtp_url") {
-    config.smtp_url = value;
+    if (!value.starts_with("smtp://") && !value.starts_with("smtps://")) {
+      reader.Report(setting, "must start with smtp:// or smtps://");
+    } else {
+      config.smtp_url = value;
+    }
+  } else if (key == "integrations.smtp_password_file") {
+    config.smtp_password_file = value;
+  } else if (key == "integrations.smtp_from") {
+    if (value.find_first_of("\r\n") != std::string::npos || value.find('@') == std::string::npos) {
+      reader.Report(setting, "expected one email address");
+    } else {
+      config.smtp_from = value;
+    }
   } else if (key == "integrations.clamd_socket") {
     config.clamd_socket = value;
   } else if (key == "integrations.redis_url") {
@@ -267,6 +282,8 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_MASTER_KEY_FILE", "secrets.master_key_file"},
     {"FINHELM_LOG_LEVEL", "log.level"},
     {"FINHELM_SMTP_URL", "integrations.smtp_url"},
+    {"FINHELM_SMTP_PASSWORD_FILE", "integrations.smtp_password_file"},
+    {"FINHELM_SMTP_FROM", "integrations.smtp_from"},
     {"FINHELM_CLAMD_SOCKET", "integrations.clamd_socket"},
     {"FINHELM_REDIS_URL", "integrations.redis_url"},
     {"FINHELM_LLM_BASE_URL", "integrations.llm_base_url"},
@@ -303,7 +320,11 @@ const char* ProfileName(Profile profile) {
 }
 
 bool IsLoopback(const std::string& address) {
-  return address == "localhost" || address == "::1" || address.starts_with("127.");
+  if (address == "localhost" || address == "::1") return true;
+  // Only a literal IPv4 address in 127.0.0.0/8: "127.0.0.1.example.com" is a name that
+  // may resolve anywhere.
+  in_addr parsed{};
+  return ::inet_pton(AF_INET, address.c_str(), &parsed) == 1 && (ntohl(parsed.s_addr) >> 24) == 127;
 }
 
 std::string Config::EffectivePublicUrl() const {
@@ -437,6 +458,18 @@ std::vector<Problem> Check(const Config& config) {
       problems.push_back({"limits.auth_attempts_per_minute",
                           "may not exceed 20 per minute in production (AUTH-5, WEB-1)"});
     }
+    if (config.smtp_url) {
+      std::string_view url = *config.smtp_url;
+      std::string_view authority = url.substr(url.find("://") + 3);
+      authority = authority.substr(0, authority.find('/'));
+      auto at = authority.rfind('@');
+      if (at != std::string_view::npos &&
+          authority.substr(0, at).find(':') != std::string_view::npos) {
+        problems.push_back({"integrations.smtp_url",
+                            "holds a password; put it in FINHELM_SMTP_PASSWORD_FILE (DATA-4)"});
+      }
+    }
+    CheckSecretFile("integrations.smtp_password_file", config.smtp_password_file, problems);
     CheckSecretFile("secrets.master_key_file", config.master_key_file, problems);
     CheckSecretFile("server.tls_key_file", config.tls_key_file, problems);
     CheckSecretFile("integrations.llm_api_key_file", config.llm_api_key_file, problems);

@@ -62,7 +62,9 @@ struct Config {
   std::string log_level = "info";
 
   // Integrations named by SPEC section 6; their modules read them when they arrive.
-  std::optional<std::string> smtp_url;
+  std::optional<std::string> smtp_url;            // smtp://[user@]host:port or smtps://
+  std::optional<std::string> smtp_password_file;  // The SMTP password, mode 0600.
+  std::optional<std::string> smtp_from;           // The sender address of FinHelm's mail.
   std::optional<std::string> clamd_socket;
   std::optional<std::string> redis_url;
   std::optional<std::string> llm_base_url;

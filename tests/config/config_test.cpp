@@ -210,7 +210,9 @@ TEST(IsLoopback, AcceptsOnlyLoopbackAddresses) {
     EXPECT_TRUE(IsLoopback(address)) << address;
   }
   for (const char* address :
-       {"0.0.0.0", "::", "10.0.0.1", "192.168.1.1", "::ffff:127.0.0.1", "128.0.0.1", ""}) {
+       {"0.0.0.0", "::", "10.0.0.1", "192.168.1.1", "::ffff:127.0.0.1", "128.0.0.1", "",
+        // A name that starts like a loopback address resolves wherever its owner likes.
+        "127.0.0.1.example.com", "127.attacker.example"}) {
     EXPECT_FALSE(IsLoopback(address)) << address;
   }
 }
@@ -330,6 +332,16 @@ TEST_F(ProductionCheck, RefusesALoosenedAuthenticationLimit) {
   std::vector<Problem> problems = Check(config_);
   ASSERT_EQ(problems.size(), 1u) << Describe(problems);
   EXPECT_EQ(problems[0].setting, "limits.auth_attempts_per_minute");
+}
+
+// proves DATA-4: an SMTP password belongs in a secret file, not in the URL.
+TEST_F(ProductionCheck, RefusesAPasswordInTheSmtpUrl) {
+  config_.smtp_url = "smtp://mailer:hunter2@smtp.example.com:587";
+  std::vector<Problem> problems = Check(config_);
+  ASSERT_EQ(problems.size(), 1u) << Describe(problems);
+  EXPECT_EQ(problems[0].setting, "integrations.smtp_url");
+  config_.smtp_url = "smtp://mailer@smtp.example.com:587";
+  EXPECT_TRUE(Check(config_).empty()) << Describe(Check(config_));
 }
 
 TEST_F(ProductionCheck, AcceptsTighterLimitsAndExactlyTheFloors) {
