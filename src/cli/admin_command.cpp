@@ -12,8 +12,10 @@
 #include "core/clock.hpp"
 #include "identity/email_address.hpp"
 #include "identity/memberships.hpp"
+#include "identity/mfa.hpp"
 #include "identity/password_hasher.hpp"
 #include "identity/password_policy.hpp"
+#include "identity/sessions.hpp"
 #include "identity/users.hpp"
 #include "storage/migration.hpp"
 #include "storage/transaction.hpp"
@@ -146,6 +148,52 @@ int AdminCreateUser(const CommonOptions& options, const AdminCreateUserOptions& 
     std::printf("created organization %lld with the user as admin\n",
                 static_cast<long long>(organization->value));
   }
+  return kExitOk;
+}
+
+int AdminResetMfa(const CommonOptions& options, const std::string& email_text) {
+  int exit_status = kExitOk;
+  auto database = OpenMigrated(options, exit_status);
+  if (!database) return exit_status;
+  auto email = identity::NormalizeEmail(email_text);
+  if (!email.ok()) {
+    std::fprintf(stderr, "finhelm: not an email address: %s\n", email_text.c_str());
+    return kExitBadConfig;
+  }
+  SystemClock clock;
+  auto connection = database->Acquire();
+  if (!connection.ok()) {
+    std::fprintf(stderr, "finhelm: %s\n", connection.error().message.c_str());
+    return kExitFailure;
+  }
+  auto user = identity::FindUserByEmail(**connection, *email);
+  if (!user.ok() || !user->has_value()) {
+    std::fprintf(stderr, "finhelm: no user has the email %s\n", email->c_str());
+    return kExitBadConfig;
+  }
+  identity::UserId id = (**user).id;
+  // Removing a factor needs no key: the sealed secret is deleted, never opened.
+  auto transaction = storage::Transaction::Begin(**connection);
+  Status reset = transaction.ok() ? identity::RemoveSecondFactor(**connection, id)
+                                  : Status(transaction.error());
+  if (reset.ok()) {
+    identity::SessionStore sessions(clock, identity::SessionPolicy{});
+    reset = sessions.DestroyAllOf(**connection, id);
+  }
+  if (reset.ok()) {
+    reset = audit::Record(
+        **connection, clock,
+        {OrganizationId{0}, "mfa_reset_by_operator", "operator", "user:" + std::to_string(id.value),
+         "", "", R"({"via":"finhelm admin reset-mfa"})"},
+        true);
+  }
+  if (reset.ok()) reset = transaction->Commit();
+  if (!reset.ok()) {
+    std::fprintf(stderr, "finhelm: %s\n", reset.error().message.c_str());
+    return kExitFailure;
+  }
+  std::printf("removed the second factor of user %lld and ended their sessions\n",
+              static_cast<long long>(id.value));
   return kExitOk;
 }
 

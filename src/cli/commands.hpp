@@ -41,4 +41,8 @@ struct AdminCreateUserOptions {
 };
 int AdminCreateUser(const CommonOptions& options, const AdminCreateUserOptions& user);
 
+// `finhelm admin reset-mfa --email E`: removes a user's second factor (a lost phone) and
+// ends their sessions; audited.
+int AdminResetMfa(const CommonOptions& options, const std::string& email);
+
 }  // namespace finhelm::cli

@@ -49,6 +49,11 @@ int main(int argc, char** argv) {
   create_user->add_option("--org-name", new_user.organization_name,
                           "Also create an organization the user administers");
 
+  std::string reset_email;
+  auto* reset_mfa = admin->add_subcommand(
+      "reset-mfa", "Remove a user's second factor and end their sessions (a lost device)");
+  reset_mfa->add_option("--email", reset_email, "The user's email address")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) return Serve(common);
@@ -60,5 +65,6 @@ int main(int argc, char** argv) {
   if (keys_rotate->parsed()) return KeysRotate(common, organization);
   if (audit_verify->parsed()) return AdminAuditVerify(common);
   if (create_user->parsed()) return AdminCreateUser(common, new_user);
+  if (reset_mfa->parsed()) return AdminResetMfa(common, reset_email);
   return kExitFailure;
 }

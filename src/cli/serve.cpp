@@ -28,6 +28,7 @@
 #include "identity/login_throttle.hpp"
 #include "identity/password_hasher.hpp"
 #include "identity/password_policy.hpp"
+#include "identity/retention.hpp"
 #include "identity/sessions.hpp"
 #include "jobs/job_queue.hpp"
 #include "jobs/job_registry.hpp"
@@ -244,7 +245,11 @@ int Serve(const CommonOptions& options) {
                                      }});
 
   identity::PasswordHasher hasher;
-  identity::SessionStore sessions(clock, identity::SessionPolicy{});
+  identity::SessionPolicy session_policy;
+  session_policy.idle_timeout = config.session_idle_timeout;
+  session_policy.absolute_timeout = config.session_absolute_timeout;
+  identity::SessionStore sessions(clock, session_policy);
+  identity::RetentionSweeper retention(db, sessions, clock);
   identity::LoginThrottle login_throttle(clock);
   jobs::JobQueue job_queue(clock);
   secrets::DataKeyStore data_keys(*master, clock);
@@ -301,6 +306,7 @@ int Serve(const CommonOptions& options) {
   });
   listener.Start();
   if (config.job_workers > 0) job_runner.Start();
+  retention.Start();
   std::printf("finhelm: serving on %s://%s:%u\n", config.tls_enabled() ? "https" : "http",
               config.listen_address.c_str(), static_cast<unsigned>(listener.port()));
   // First run: the link is the only way in, so it goes to the operator's terminal, never
@@ -330,6 +336,7 @@ int Serve(const CommonOptions& options) {
   log::Info("shutdown_requested", {{"signal", received}});
   listener.Stop();
   job_runner.Stop();
+  retention.Stop();
   listener.Wait();
   return kExitOk;
 }

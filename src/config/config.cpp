@@ -41,6 +41,8 @@ const std::set<std::string>& KnownKeys() {
       "limits.requests_per_minute",
       "limits.auth_attempts_per_minute",
       "auth.require_admin_mfa",
+      "auth.session_idle_timeout_seconds",
+      "auth.session_absolute_timeout_seconds",
       "storage.data_dir",
       "storage.database_url",
       "storage.pool_size",
@@ -200,6 +202,10 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     } else {
       reader.Report(setting, "expected true or false, got '" + value + "'");
     }
+  } else if (key == "auth.session_idle_timeout_seconds") {
+    set_seconds(config.session_idle_timeout, 7 * 24 * 3600);
+  } else if (key == "auth.session_absolute_timeout_seconds") {
+    set_seconds(config.session_absolute_timeout, 30 * 24 * 3600);
   } else if (key == "storage.data_dir") {
     config.data_dir = value;
   } else if (key == "storage.database_url") {
@@ -295,6 +301,8 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_REQUESTS_PER_MINUTE", "limits.requests_per_minute"},
     {"FINHELM_AUTH_ATTEMPTS_PER_MINUTE", "limits.auth_attempts_per_minute"},
     {"FINHELM_REQUIRE_ADMIN_MFA", "auth.require_admin_mfa"},
+    {"FINHELM_SESSION_IDLE_TIMEOUT_SECONDS", "auth.session_idle_timeout_seconds"},
+    {"FINHELM_SESSION_ABSOLUTE_TIMEOUT_SECONDS", "auth.session_absolute_timeout_seconds"},
 };
 
 void CheckSecretFile(const std::string& setting, const std::optional<std::string>& path,
@@ -453,6 +461,14 @@ std::vector<Problem> Check(const Config& config) {
     if (config.requests_per_minute > kMaxRequestsPerMinute) {
       problems.push_back(
           {"limits.requests_per_minute", "may not exceed 600 per minute in production (WEB-1)"});
+    }
+    if (config.session_idle_timeout > std::chrono::minutes(15)) {
+      problems.push_back({"auth.session_idle_timeout_seconds",
+                          "may not exceed 900 s (15 min) in production (SESS-2)"});
+    }
+    if (config.session_absolute_timeout > std::chrono::hours(8)) {
+      problems.push_back({"auth.session_absolute_timeout_seconds",
+                          "may not exceed 28800 s (8 h) in production (SESS-2)"});
     }
     if (config.auth_attempts_per_minute > kMaxAuthAttemptsPerMinute) {
       problems.push_back({"limits.auth_attempts_per_minute",

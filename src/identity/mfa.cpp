@@ -144,13 +144,18 @@ Result<SecondFactor> MfaStore::Verify(storage::Connection& connection, UserId us
   return *advanced == 1 ? SecondFactor::kTotp : SecondFactor::kNone;
 }
 
-Status MfaStore::Remove(storage::Connection& connection, UserId user) const {
-  auto transaction = storage::Transaction::Begin(connection);
-  if (!transaction.ok()) return transaction.error();
+Status RemoveSecondFactor(storage::Connection& connection, UserId user) {
   auto removed = connection.Execute(kDeleteCredential, {user.value});
   if (!removed.ok()) return removed.error();
   auto cleared = connection.Execute(kDeleteRecoveryCodes, {user.value});
   if (!cleared.ok()) return cleared.error();
+  return Status::Ok();
+}
+
+Status MfaStore::Remove(storage::Connection& connection, UserId user) const {
+  auto transaction = storage::Transaction::Begin(connection);
+  if (!transaction.ok()) return transaction.error();
+  if (Status removed = RemoveSecondFactor(connection, user); !removed.ok()) return removed;
   return transaction->Commit();
 }
 

@@ -62,6 +62,10 @@ class MfaStore {
   const Clock& clock_;
 };
 
+// Deletes the user's TOTP factor and recovery codes on `connection`, inside the caller's
+// transaction (for operators: `finhelm admin reset-mfa`).
+Status RemoveSecondFactor(storage::Connection& connection, UserId user);
+
 // "ABCD-EFGH-IJKL-MNOP" and "abcdefghijklmnop" are the same code: upper case, no dashes
 // or spaces.
 std::string CanonicalRecoveryCode(std::string_view code);

@@ -334,6 +334,17 @@ TEST_F(ProductionCheck, RefusesALoosenedAuthenticationLimit) {
   EXPECT_EQ(problems[0].setting, "limits.auth_attempts_per_minute");
 }
 
+// proves SESS-2: sessions may be made shorter, never longer, in production.
+TEST_F(ProductionCheck, RefusesLongerSessions) {
+  config_.session_idle_timeout = std::chrono::minutes(16);
+  config_.session_absolute_timeout = std::chrono::hours(9);
+  std::vector<Problem> problems = Check(config_);
+  ASSERT_EQ(problems.size(), 2u) << Describe(problems);
+  config_.session_idle_timeout = std::chrono::minutes(5);
+  config_.session_absolute_timeout = std::chrono::hours(1);
+  EXPECT_TRUE(Check(config_).empty()) << Describe(Check(config_));
+}
+
 // proves DATA-4: an SMTP password belongs in a secret file, not in the URL.
 TEST_F(ProductionCheck, RefusesAPasswordInTheSmtpUrl) {
   config_.smtp_url = "smtp://mailer:hunter2@smtp.example.com:587";

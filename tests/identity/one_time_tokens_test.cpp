@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "crypto/hash.hpp"
+#include "identity/retention.hpp"
 #include "tests/identity/identity_fixture.hpp"
 
 namespace finhelm::identity {
@@ -80,6 +81,19 @@ TEST_P(OneTimeTokenTest, ResetExpiresAfterAnHourAndANewOneVoidsOlderOnes) {
   clock_.Advance(minutes(59));
   EXPECT_TRUE(Consume(fourth, TokenPurpose::kResetPassword));
   EXPECT_FALSE(Consume(second, TokenPurpose::kResetPassword));
+}
+
+// proves DATA-6: spent and expired tokens are deleted a day later.
+TEST_P(OneTimeTokenTest, SpentTokensArePurgedAfterADay) {
+  std::string used = Issue(TokenPurpose::kVerifyEmail);
+  ASSERT_TRUE(Consume(used, TokenPurpose::kVerifyEmail));
+  Issue(TokenPurpose::kResetPassword);  // Expires in an hour.
+  Issue(TokenPurpose::kVerifyEmail);    // Expires after 24 h: not a day past it yet.
+  clock_.Advance(hours(23));
+  EXPECT_EQ(*PurgeSpentTokens(**connection_, clock_), 0);
+  clock_.Advance(hours(3));  // The used one a day ago, the reset one expired a day ago.
+  EXPECT_EQ(*PurgeSpentTokens(**connection_, clock_), 2);
+  EXPECT_EQ((*connection_)->Query("SELECT token_hash FROM one_time_tokens")->size(), 1u);
 }
 
 INSTANTIATE_BACKENDS(OneTimeTokenTest);

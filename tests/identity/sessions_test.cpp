@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "crypto/hash.hpp"
+#include "identity/retention.hpp"
 #include "tests/identity/identity_fixture.hpp"
 
 namespace finhelm::identity {
@@ -148,6 +149,21 @@ TEST_P(SessionStoreTest, PurgesExpiredSessions) {
   ASSERT_TRUE(purged.ok());
   EXPECT_EQ(*purged, 1);
   EXPECT_TRUE(Resolve(live.token).session.has_value());
+}
+
+// proves DATA-6: the sweeper deletes sessions past their end, and stops promptly.
+TEST_P(SessionStoreTest, RetentionSweeperDeletesEndedSessions) {
+  Create();
+  clock_.Advance(minutes(16));
+  IssuedSession live = Create();
+  RetentionSweeper sweeper(database(), store_, clock_, std::chrono::hours(1));
+  sweeper.Start();
+  sweeper.Stop();  // The first sweep runs at start; Stop does not wait an hour.
+  auto connection = database().Acquire();
+  auto rows = (*connection)->Query("SELECT id FROM sessions");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].Text(0), live.session.id);
 }
 
 TEST_P(SessionStoreTest, PendingMfaSessionsLastFiveMinutes) {

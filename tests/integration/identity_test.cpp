@@ -260,6 +260,25 @@ TEST_F(Identity, PendingSignInAuthenticatesNothing) {
   EXPECT_EQ(json::parse(none.body)["type"], "https://finhelm.dev/problems/mfa-challenge-missing");
 }
 
+// proves AUTH-6 (recovery by an operator): `finhelm admin reset-mfa` removes the factor
+// and ends the user's sessions; it is audited.
+TEST_F(Identity, OperatorResetsALostSecondFactor) {
+  RegisterAndVerify("jo@example.com");
+  Client before = Login("jo@example.com");
+  EnrollMfa(before);
+  Environment environment = {{"FINHELM_DATA_DIR", (server_->directory() / "data").string()}};
+  auto reset = RunFinhelm({"admin", "reset-mfa", "--email", "JO@example.com"}, environment);
+  ASSERT_TRUE(reset.ok()) << reset.error().message;
+  EXPECT_EQ(reset->exit_status, 0) << reset->err;
+  EXPECT_EQ(Get("/v1/me", before).status, 401);
+  HttpResponse login =
+      Post("/v1/auth/login", {{"email", "jo@example.com"}, {"password", kPassword}});
+  EXPECT_EQ(json::parse(login.body)["mfa_required"], false);
+  auto unknown = RunFinhelm({"admin", "reset-mfa", "--email", "nobody@example.com"}, environment);
+  ASSERT_TRUE(unknown.ok());
+  EXPECT_EQ(unknown->exit_status, 2);
+}
+
 // The journey of issue #3's "done when", with a client as plain as curl.
 TEST_F(Identity, NewUserRegistersVerifiesLogsInAndCreatesAnOrganization) {
   RegisterAndVerify("jane@example.com");
