@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# bench/auth: login throughput against the theoretical bound, and /healthz latency while
+# logins saturate the workers (issue #3).
+#
+# In one run:
+#   1. bench_hash_time measures one Argon2id verification with FinHelm's parameters on one
+#      thread; the bound is nproc / that time, in logins per second.
+#   2. A release `finhelm serve` (log level warn, limits raised so that wrk's one address is
+#      not throttled) gets a verified user from `finhelm admin create-user`.
+#   3. wrk signs in continuously with 64 connections for BENCH_SECONDS while a second wrk
+#      measures GET /healthz with 4 connections and --latency.
+# Reports logins/s, their ratio to the bound (target >= 0.80), and /healthz p99 during the
+# load (target < 5 ms: hashing never runs on an I/O thread). Writes results/latest.md.
+#
+# Environment: BENCH_SECONDS=10, BENCH_CONNECTIONS=64, FINHELM_BINARY, BENCH_HASH_TIME
+# (default build/release/bench/bench_hash_time), BENCH_ENFORCE_TARGETS=0 (1: exit 3 on a
+# missed target). Exit 1 for an invalid run (a server that does not start, non-2xx
+# answers, socket errors).
+set -euo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "${here}/../.." && pwd)
+seconds=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-64}
+enforce=${BENCH_ENFORCE_TARGETS:-0}
+binary=${FINHELM_BINARY:-${repo}/build/release/src/cli/finhelm}
+hash_time=${BENCH_HASH_TIME:-${repo}/build/release/bench/bench_hash_time}
+results=${here}/results/latest.md
+revision=$(git -C "${repo}" rev-parse --short HEAD 2>/dev/null || echo unknown)
+readonly kPassword="violet kettle marches under 9 lanterns"
+
+die() {
+  echo "bench/auth: $*" >&2
+  exit 1
+}
+
+if [[ ! -x "${binary}" || ! -x "${hash_time}" ]]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target finhelm bench_hash_time >/dev/null
+fi
+command -v wrk >/dev/null || die "wrk is not installed (scripts/install-deps.sh)"
+
+work=$(mktemp -d -t finhelm-bench-auth.XXXXXX)
+server_pid=""
+# shellcheck disable=SC2317  # Reached through the EXIT trap.
+cleanup() {
+  if [[ -n "${server_pid}" ]]; then
+    kill -TERM "${server_pid}" 2>/dev/null || true
+    wait "${server_pid}" 2>/dev/null || true
+  fi
+  rm -rf "${work}"
+}
+trap cleanup EXIT
+
+cores=$(nproc)
+read -r _ hash_ms < <("${hash_time}" 40 | grep '^hash_ms')
+bound=$(awk -v c="${cores}" -v ms="${hash_ms}" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+
+export FINHELM_DATA_DIR="${work}/data" FINHELM_LISTEN=127.0.0.1:0 FINHELM_LOG_LEVEL=warn
+export FINHELM_AUTH_ATTEMPTS_PER_MINUTE=1000000000 FINHELM_REQUESTS_PER_MINUTE=1000000000
+printf '%s\n' "${kPassword}" |
+  "${binary}" admin create-user --email bench@example.com --name Bench >/dev/null 2>&1 ||
+  die "could not create the benchmark user"
+setsid "${binary}" serve >"${work}/out" 2>"${work}/err" &
+server_pid=$!
+for _ in $(seq 100); do
+  grep -q 'serving on' "${work}/out" 2>/dev/null && break
+  sleep 0.1
+done
+port=$(sed -n 's/^finhelm: serving on http:\/\/[^:]*:\([0-9]*\)$/\1/p' "${work}/out")
+[[ -n "${port}" ]] || die "the server did not start: $(cat "${work}/err")"
+
+export BENCH_LOGIN_BODY="{\"email\":\"bench@example.com\",\"password\":\"${kPassword}\"}"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -H 'User-Agent: bench-auth' -d "${BENCH_LOGIN_BODY}" "http://127.0.0.1:${port}/v1/auth/login")
+[[ "${status}" == 200 ]] || die "the benchmark login answered ${status}"
+
+wrk -t1 -c"${connections}" -d"${seconds}s" -s "${here}/login.lua" \
+  "http://127.0.0.1:${port}/v1/auth/login" >"${work}/login.txt" 2>&1 &
+login_pid=$!
+sleep 1  # Let the logins fill the workers before measuring /healthz.
+wrk -t1 -c4 -d"$((seconds - 2))s" --latency "http://127.0.0.1:${port}/healthz" \
+  >"${work}/health.txt" 2>&1
+wait "${login_pid}"
+
+for file in login health; do
+  if grep -q 'Non-2xx\|Socket errors' "${work}/${file}.txt"; then
+    cat "${work}/${file}.txt" >&2
+    die "invalid run: errors in the ${file} load"
+  fi
+done
+logins=$(awk '/^Requests\/sec/ { print $2 }' "${work}/login.txt")
+health_rps=$(awk '/^Requests\/sec/ { print $2 }' "${work}/health.txt")
+p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 }
+  else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 }
+  printf "%.2f", v }' "${work}/health.txt")
+ratio=$(awk -v l="${logins}" -v b="${bound}" 'BEGIN { printf "%.2f", l / b }')
+ratio_met=$(awk -v r="${ratio}" 'BEGIN { print (r >= 0.80) ? "met" : "MISSED" }')
+p99_met=$(awk -v p="${p99}" 'BEGIN { print (p < 5) ? "met" : "MISSED" }')
+
+mkdir -p "$(dirname "${results}")"
+cat >"${results}" <<REPORT
+bench/auth at ${revision}, $(date -u '+%Y-%m-%d %H:%M UTC'), ${cores} cores, ${seconds} s
+
+| figure | value | target | met |
+| --- | ---: | ---: | --- |
+| one Argon2id verification (m = 19 MiB, t = 2), one thread | ${hash_ms} ms | | |
+| theoretical bound: ${cores} cores / one hash | ${bound} logins/s | | |
+| logins/s with ${connections} connections | ${logins} | | |
+| logins / bound | ${ratio} | >= 0.80 | ${ratio_met} |
+| GET /healthz p99 during the logins (4 connections, ${health_rps} req/s) | ${p99} ms | < 5 ms | ${p99_met} |
+REPORT
+cat "${results}"
+if [[ "${enforce}" == 1 && ("${ratio_met}" != met || "${p99_met}" != met) ]]; then exit 3; fi
