@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/internal/handler_support.hpp"
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
@@ -23,13 +24,12 @@ using http::Execution;
 using http::Request;
 using http::Response;
 using identity::InputProblem;
+using internal::Dump;
+using internal::FieldProblem;
+using internal::ProblemOf;
 using nlohmann::json;
 
 constexpr std::size_t kMaxOrganizationName = 200;
-
-std::string Dump(const json& body) {
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 std::string Text(const Request& request, const char* member) {
   return (*request.json)[member].get<std::string>();
@@ -39,11 +39,6 @@ Response Problems(const Request& request, const std::vector<InputProblem>& probl
   http::Problem problem = http::MakeProblem(422, "validation");
   for (const InputProblem& input : problems) problem.errors.push_back({input.field, input.message});
   return http::ProblemResponse(problem, request.request_id);
-}
-
-Response ProblemOf(const Request& request, int status, std::string_view slug,
-                   std::string_view detail = {}) {
-  return http::ProblemResponse(http::MakeProblem(status, slug, detail), request.request_id);
 }
 
 Response TooManyAttempts(const Request& request, std::chrono::seconds wait) {
@@ -459,20 +454,8 @@ std::string ExpiredCookie(std::string_view name) {
 std::string ExpiredSessionCookie() { return ExpiredCookie(identity::kSessionCookie); }
 
 Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies) {
-  auto handlers = std::make_shared<const IdentityHandlers>(dependencies);
-  auto bind = [handlers](Response (IdentityHandlers::*method)(Request&) const) {
-    return [handlers, method](Request& request) { return ((*handlers).*method)(request); };
-  };
   using H = IdentityHandlers;
-  struct Entry {
-    const char* method;
-    const char* pattern;
-    Permission permission;
-    Response (IdentityHandlers::*handler)(Request&) const;
-    BodyKind body;
-    const char* operation;
-  };
-  const Entry entries[] = {
+  static constexpr internal::RouteEntry<H> kEntries[] = {
       {"GET", "/v1/setup", Permission::kPublic, &H::SetupStatus, BodyKind::kNone, ""},
       {"POST", "/v1/setup", Permission::kPublic, &H::Setup, BodyKind::kJson, "postSetup"},
       {"POST", "/v1/auth/register", Permission::kPublic, &H::Register, BodyKind::kJson,
@@ -503,12 +486,7 @@ Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies depende
        "postOrgs"},
       {"GET", "/v1/orgs/{org}", Permission::kReadOrg, &H::GetOrganization, BodyKind::kNone, ""},
   };
-  for (const Entry& entry : entries) {
-    http::Route route{entry.method,       entry.pattern, entry.permission, bind(entry.handler),
-                      Execution::kWorker, entry.body,    entry.operation};
-    if (Status added = router.Add(std::move(route)); !added.ok()) return added;
-  }
-  return Status::Ok();
+  return internal::AddRouteTable<H>(router, std::make_shared<const H>(dependencies), kEntries);
 }
 
 }  // namespace finhelm::api

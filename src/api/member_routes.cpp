@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "api/internal/handler_support.hpp"
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
@@ -19,22 +20,10 @@ using http::BodyKind;
 using http::Execution;
 using http::Request;
 using http::Response;
+using internal::Dump;
+using internal::FieldProblem;
+using internal::ProblemOf;
 using nlohmann::json;
-
-std::string Dump(const json& body) {
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-Response ProblemOf(const Request& request, int status, std::string_view slug,
-                   std::string_view detail = {}) {
-  return http::ProblemResponse(http::MakeProblem(status, slug, detail), request.request_id);
-}
-
-Response FieldProblem(const Request& request, std::string field, std::string message) {
-  http::Problem problem = http::MakeProblem(422, "validation");
-  problem.errors.push_back({std::move(field), std::move(message)});
-  return http::ProblemResponse(problem, request.request_id);
-}
 
 std::optional<identity::UserId> UserParam(const Request& request) {
   const std::string& text = request.path_params.at("user");
@@ -205,17 +194,8 @@ class MemberHandlers {
 }  // namespace
 
 Status AddMemberRoutes(http::Router& router, MemberRouteDependencies dependencies) {
-  auto handlers = std::make_shared<const MemberHandlers>(dependencies);
   using H = MemberHandlers;
-  struct Entry {
-    const char* method;
-    const char* pattern;
-    Permission permission;
-    Response (MemberHandlers::*handler)(Request&) const;
-    BodyKind body;
-    const char* operation;
-  };
-  const Entry entries[] = {
+  static constexpr internal::RouteEntry<H> kEntries[] = {
       {"GET", "/v1/orgs/{org}/members", Permission::kManageOrg, &H::ListMembers, BodyKind::kNone,
        ""},
       {"PATCH", "/v1/orgs/{org}/members/{user}", Permission::kManageOrg, &H::ChangeRole,
@@ -233,18 +213,7 @@ Status AddMemberRoutes(http::Router& router, MemberRouteDependencies dependencie
       {"POST", "/v1/invitations/accept", Permission::kAuthenticated, &H::Accept, BodyKind::kJson,
        "postInvitationsAccept"},
   };
-  for (const Entry& entry : entries) {
-    auto method = entry.handler;
-    http::Route route{entry.method,
-                      entry.pattern,
-                      entry.permission,
-                      [handlers, method](Request& request) { return ((*handlers).*method)(request); },
-                      Execution::kWorker,
-                      entry.body,
-                      entry.operation};
-    if (Status added = router.Add(std::move(route)); !added.ok()) return added;
-  }
-  return Status::Ok();
+  return internal::AddRouteTable<H>(router, std::make_shared<const H>(dependencies), kEntries);
 }
 
 }  // namespace finhelm::api

@@ -252,20 +252,8 @@ TEST_P(AccountsTest, ResetSetsThePasswordAndEndsEverySession) {
   EXPECT_EQ(Login("jo@example.com", kNewPassword).kind, LoginOutcome::Kind::kSignedIn);
 }
 
-// Decodes an enrollment's base32 secret, as an authenticator app would.
 std::vector<std::uint8_t> SecretOf(const TotpEnrollment& enrollment) {
-  std::vector<std::uint8_t> out;
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : enrollment.secret_base32) {
-    buffer = (buffer << 5) | static_cast<std::uint32_t>(c >= 'A' ? c - 'A' : c - '2' + 26);
-    bits += 5;
-    if (bits >= 8) {
-      out.push_back(static_cast<std::uint8_t>((buffer >> (bits - 8)) & 0xFF));
-      bits -= 8;
-    }
-  }
-  return out;
+  return testing::DecodeBase32(enrollment.secret_base32);
 }
 
 // proves AUTH-6 and SESS-3: with a second factor, the password alone gives a pending

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "crypto/master_key_ring.hpp"
@@ -16,6 +18,22 @@ namespace finhelm::identity::testing {
 
 // 2027-01-15 08:00 UTC: a fixed start, so that expiries are easy to read in failures.
 inline constexpr std::chrono::seconds kStart{1'799'999'999};
+
+// Decodes an enrollment's base32 secret, as an authenticator app would.
+inline std::vector<std::uint8_t> DecodeBase32(std::string_view text) {
+  std::vector<std::uint8_t> out;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    buffer = (buffer << 5) | static_cast<std::uint32_t>(c >= 'A' ? c - 'A' : c - '2' + 26);
+    bits += 5;
+    if (bits >= 8) {
+      out.push_back(static_cast<std::uint8_t>((buffer >> (bits - 8)) & 0xFF));
+      bits -= 8;
+    }
+  }
+  return out;
+}
 
 // A master key ring of one fresh random key.
 inline crypto::MasterKeyRing TestMasterRing() {

@@ -12,22 +12,7 @@ namespace {
 
 using std::chrono::seconds;
 
-// Decodes the base32 secret the way an authenticator app would.
-std::vector<std::uint8_t> FromBase32(std::string_view text) {
-  std::vector<std::uint8_t> out;
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    int value = c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26;
-    buffer = (buffer << 5) | static_cast<std::uint32_t>(value);
-    bits += 5;
-    if (bits >= 8) {
-      out.push_back(static_cast<std::uint8_t>((buffer >> (bits - 8)) & 0xFF));
-      bits -= 8;
-    }
-  }
-  return out;
-}
+using testing::DecodeBase32;
 
 class MfaStoreTest : public testing::IdentityTest {
  protected:
@@ -45,7 +30,7 @@ class MfaStoreTest : public testing::IdentityTest {
   }
 
   std::string CodeAt(const TotpEnrollment& enrollment, std::int64_t offset_seconds = 0) {
-    return *TotpCode(FromBase32(enrollment.secret_base32),
+    return *TotpCode(DecodeBase32(enrollment.secret_base32),
                      clock_.NowUnixSeconds() + offset_seconds);
   }
   storage::Connection& connection() { return **connection_; }
@@ -61,12 +46,12 @@ class MfaStoreTest : public testing::IdentityTest {
 TEST_P(MfaStoreTest, EnrollmentStoresTheSecretSealed) {
   auto enrollment = store_.Begin(connection(), user_, "jo@example.com");
   ASSERT_TRUE(enrollment.ok()) << enrollment.error().message;
-  EXPECT_EQ(FromBase32(enrollment->secret_base32).size(), kTotpSecretBytes);
+  EXPECT_EQ(DecodeBase32(enrollment->secret_base32).size(), kTotpSecretBytes);
   EXPECT_TRUE(enrollment->otpauth_uri.starts_with("otpauth://totp/FinHelm:jo@example.com?secret="));
   auto row = connection().QueryOptional("SELECT sealed_secret FROM totp_credentials");
   ASSERT_TRUE(row.ok() && row->has_value());
   const storage::Blob& sealed = (*row)->Bytes(0);
-  std::vector<std::uint8_t> secret = FromBase32(enrollment->secret_base32);
+  std::vector<std::uint8_t> secret = DecodeBase32(enrollment->secret_base32);
   EXPECT_EQ(sealed.size(), secret.size() + 45);
   EXPECT_EQ(std::search(sealed.begin(), sealed.end(), secret.begin(), secret.end()), sealed.end());
   EXPECT_FALSE(*store_.IsEnrolled(connection(), user_));  // Not until confirmed.
