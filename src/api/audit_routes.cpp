@@ -18,7 +18,11 @@ using nlohmann::json;
 
 constexpr int kMaxLimit = 100;
 
+// Digits only: from_chars would also take a sign ("-1").
 bool ParseDigits(std::string_view text, int& value) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string_view::npos) {
+    return false;
+  }
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   return error == std::errc() && end == text.data() + text.size();
 }
