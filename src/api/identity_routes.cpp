@@ -78,6 +78,10 @@ class IdentityHandlers {
     AuditRequest(*deps_.database, *deps_.clock, request, event, target, "{}", organization, actor);
   }
 
+  bool AuditAtMostOncePerMinute(const std::string& key) const {
+    return deps_.rate_limits->Take("audit:" + key, {1, std::chrono::seconds(60)}).allowed;
+  }
+
   // AUTH-5 and WEB-1: every authentication attempt takes from the address's bucket.
   std::optional<Response> ThrottleAddress(const Request& request) const {
     http::RateDecision decision =
@@ -86,7 +90,11 @@ class IdentityHandlers {
     log::Warn("excess_rate_limit_exceeded", {{"request_id", request.request_id},
                                              {"bucket", "auth"},
                                              {"address", request.remote_address}});
-    Audit(request, "excess_rate_limit_exceeded", request.route_template);
+    // A flood of refusals must not become a flood of audit writes: one event a minute per
+    // address is the record; the log line above counts every refusal.
+    if (AuditAtMostOncePerMinute("auth-refusal:" + request.remote_address)) {
+      Audit(request, "excess_rate_limit_exceeded", request.route_template);
+    }
     return TooManyAttempts(request, decision.retry_after);
   }
 
@@ -116,14 +124,22 @@ class IdentityHandlers {
         deps_.accounts->Login(Text(request, "email"), Text(request, "password"), ClientOf(request));
     if (!outcome.ok()) return http::ErrorResponse(outcome.error(), request.request_id);
     using Kind = identity::LoginOutcome::Kind;
+    // A refused sign-in names the account if there is one, else the email masked (DATA-5).
+    std::string target = outcome->user ? "user:" + std::to_string(outcome->user->value)
+                                       : log::MaskEmail(Text(request, "email"));
     switch (outcome->kind) {
       case Kind::kThrottled:
         log::Warn("authn_login_lock",
                   {{"request_id", request.request_id}, {"address", request.remote_address}});
+        // While an account waits, its refusals are recorded once a minute, not each one.
+        if (AuditAtMostOncePerMinute("login-lock:" + target)) {
+          Audit(request, "authn_login_lock", target);
+        }
         return TooManyAttempts(request, outcome->retry_after);
       case Kind::kRefused:
         log::Info("authn_login_fail",
                   {{"request_id", request.request_id}, {"address", request.remote_address}});
+        Audit(request, "authn_login_fail", target);
         return ProblemOf(request, 401, "invalid-credentials",
                          "The email or password is not right.");
       case Kind::kEmailUnverified:
