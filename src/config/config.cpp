@@ -476,7 +476,9 @@ std::vector<Problem> Check(const Config& config) {
     }
     if (config.smtp_url) {
       std::string_view url = *config.smtp_url;
-      std::string_view authority = url.substr(url.find("://") + 3);
+      std::size_t scheme_end = url.find("://");
+      std::string_view authority =
+          scheme_end == std::string_view::npos ? url : url.substr(scheme_end + 3);
       authority = authority.substr(0, authority.find('/'));
       auto at = authority.rfind('@');
       if (at != std::string_view::npos &&

@@ -272,6 +272,9 @@ Response Pipeline::RunOnWorker(Request& request, const Route& route) const {
 
 std::optional<Response> Pipeline::Authorize(Request& request, const Route& route) const {
   access::Principal& principal = request.principal;
+  // Public routes act on nobody's authority (a login makes a new session whatever cookie
+  // came with it), so only the origin checks guard them (WEB-4).
+  if (route.permission == access::Permission::kPublic) return std::nullopt;
   // WEB-4: a cookie is sent by the browser whoever asks, so a state change it
   // authenticates must prove it comes from FinHelm's own page by echoing the CSRF token.
   if (principal.via_cookie() && !IsSafeMethod(request.method)) {
@@ -284,7 +287,6 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
       return ProblemFor(request, 403, "csrf-token-invalid");
     }
   }
-  if (route.permission == access::Permission::kPublic) return std::nullopt;
   if (!principal.authenticated()) return ProblemFor(request, 401, "unauthenticated");
   if (!access::IsOrganizationScoped(route.permission)) return std::nullopt;
 

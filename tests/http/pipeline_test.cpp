@@ -676,6 +676,9 @@ class AuthorizationTest : public ::testing::Test {
         router_.Add(MakeRoute("POST", "/v1/orgs/{org}/imports", Permission::kOperateOrg, ok)).ok());
     EXPECT_TRUE(
         router_.Add(MakeRoute("POST", "/v1/orgs/{org}/read", Permission::kReadOrg, ok)).ok());
+    auto public_ok = [](Request&) { return Response::Json(200, "{}"); };
+    EXPECT_TRUE(
+        router_.Add(MakeRoute("POST", "/v1/public-post", Permission::kPublic, public_ok)).ok());
     pipeline_ = std::make_unique<Pipeline>(PipelineOptions{}, router_, nullptr, authenticator_,
                                            rate_limits_, metrics_, workers_);
   }
@@ -732,6 +735,9 @@ TEST_F(AuthorizationTest, CookieStateChangeWithoutTheCsrfTokenIsRefused) {
   wrong.headers.Add("X-CSRF-Token", "the-wrong-token");
   EXPECT_EQ(http::Send(*pipeline_, std::move(wrong)).status, 403);
   EXPECT_EQ(http::Send(*pipeline_, Signed("GET", "/v1/orgs/7", false)).status, 200);  // Safe.
+  // A public route acts on no session's authority: signing in again with a live cookie
+  // and no token is not refused.
+  EXPECT_EQ(http::Send(*pipeline_, Signed("POST", "/v1/public-post", false)).status, 200);
   EXPECT_EQ(authenticator_.refusals(),
             (std::vector<std::string>{"malicious_csrf:0", "malicious_csrf:0"}));
 }
