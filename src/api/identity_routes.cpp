@@ -20,12 +20,10 @@ namespace {
 
 using access::Permission;
 using http::BodyKind;
-using http::Execution;
 using http::Request;
 using http::Response;
 using identity::InputProblem;
 using internal::Dump;
-using internal::FieldProblem;
 using internal::ProblemOf;
 using nlohmann::json;
 

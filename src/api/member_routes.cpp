@@ -17,7 +17,6 @@ namespace {
 
 using access::Permission;
 using http::BodyKind;
-using http::Execution;
 using http::Request;
 using http::Response;
 using internal::Dump;

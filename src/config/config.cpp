@@ -203,9 +203,9 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
       reader.Report(setting, "expected true or false, got '" + value + "'");
     }
   } else if (key == "auth.session_idle_timeout_seconds") {
-    set_seconds(config.session_idle_timeout, 7 * 24 * 3600);
+    set_seconds(config.session_idle_timeout, std::uint64_t{7} * 24 * 3600);
   } else if (key == "auth.session_absolute_timeout_seconds") {
-    set_seconds(config.session_absolute_timeout, 30 * 24 * 3600);
+    set_seconds(config.session_absolute_timeout, std::uint64_t{30} * 24 * 3600);
   } else if (key == "storage.data_dir") {
     config.data_dir = value;
   } else if (key == "storage.database_url") {

@@ -8,7 +8,7 @@ namespace {
 
 using storage::Sql;
 
-constexpr std::int64_t kKeepSpentSeconds = 24 * 3600;
+constexpr std::int64_t kKeepSpentSeconds = std::int64_t{24} * 3600;
 
 constexpr Sql kPurgeOneTimeTokens =
     "DELETE FROM one_time_tokens WHERE (used_at IS NOT NULL AND used_at < ?) OR expires_at < ?";
