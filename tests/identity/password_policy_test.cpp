@@ -52,9 +52,10 @@ TEST_F(PasswordPolicyTest, RefusesFewerThanFifteenCodePoints) {
 // proves AUTH-2: counted in code points, so 15 three-byte characters are long enough.
 TEST_F(PasswordPolicyTest, CountsCodePointsNotBytes) {
   std::string kana;
-  for (const char* syllable :
-       {"あ", "い", "う", "え", "お", "か", "き", "く", "け", "こ", "さ", "し", "す", "せ", "そ"}) {
-    kana += syllable;
+  // Fifteen hiragana syllables, three UTF-8 bytes each.
+  for (std::string_view row : {"\u3042\u3044\u3046\u3048\u304A", "\u304B\u304D\u304F\u3051\u3053",
+                               "\u3055\u3057\u3059\u305B\u305D"}) {
+    kana += row;
   }
   ASSERT_EQ(kana.size(), 45u);
   EXPECT_EQ(CountCodePoints(kana), 15u);

@@ -52,8 +52,8 @@ TEST(Smtp, VerificationMailIsDeliveredOverSmtp) {
   config.environment["FINHELM_SMTP_FROM"] = "books@example.com";
   auto server = StartServer(config);
   ASSERT_NE(server, nullptr);
-  std::string body =
-      R"({"email":"jo@example.com","password":"violet kettle marches under 9 lanterns","name":"Jo"})";
+  std::string body = R"({"email":"jo@example.com","name":"Jo",)"
+                     R"("password":"violet kettle marches under 9 lanterns"})";
   ASSERT_EQ(Fetch(*server, PostJsonRequest("/v1/auth/register", body)).status, 201);
 
   ASSERT_TRUE(AwaitFile(sink_dir / "0001.eml")) << server->Log();
