@@ -103,11 +103,11 @@ Result<LoginOutcome> Accounts::Login(std::string_view email, std::string_view pa
   std::string key = normalized.ok() ? *normalized : std::string(email.substr(0, 254));
   auto connection = database_.Acquire();
   if (!connection.ok()) return connection.error();
-  auto wait = throttle_.WaitFor(**connection, key);
-  if (!wait.ok()) return wait.error();
-  if (wait->has_value()) {
+  auto throttle = throttle_.Check(**connection, key);
+  if (!throttle.ok()) return throttle.error();
+  if (throttle->wait) {
     outcome.kind = LoginOutcome::Kind::kThrottled;
-    outcome.retry_after = **wait;
+    outcome.retry_after = *throttle->wait;
     return outcome;
   }
   auto user = normalized.ok() ? FindUserByEmail(**connection, *normalized)
@@ -128,8 +128,11 @@ Result<LoginOutcome> Accounts::Login(std::string_view email, std::string_view pa
     return outcome;
   }
   const User& account = **user;
-  if (Status cleared = throttle_.RecordSuccess(**connection, key); !cleared.ok()) {
-    return cleared.error();
+  // Only a key with failures has a row to clear: most sign-ins write nothing here.
+  if (throttle->failures > 0) {
+    if (Status cleared = throttle_.RecordSuccess(**connection, key); !cleared.ok()) {
+      return cleared.error();
+    }
   }
   if (hasher_.NeedsRehash(account.password_hash)) {
     // AUTH-1: a hash made with weaker parameters is replaced while the password is known.

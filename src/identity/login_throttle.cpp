@@ -24,14 +24,23 @@ std::chrono::seconds LoginThrottle::WaitAfter(std::int64_t failures) const {
   return std::chrono::seconds(std::min(wait, policy_.longest_wait.count()));
 }
 
-Result<std::optional<std::chrono::seconds>> LoginThrottle::WaitFor(storage::Connection& connection,
-                                                                   std::string_view key) const {
+Result<ThrottleState> LoginThrottle::Check(storage::Connection& connection,
+                                           std::string_view key) const {
   auto row = connection.QueryOptional(kSelect, {key});
   if (!row.ok()) return row.error();
-  if (!row->has_value()) return std::optional<std::chrono::seconds>();
+  ThrottleState state;
+  if (!row->has_value()) return state;
+  state.failures = (*row)->Int(0);
   std::int64_t remaining = (*row)->Int(1) - clock_.NowUnixSeconds();
-  if (remaining <= 0) return std::optional<std::chrono::seconds>();
-  return std::optional<std::chrono::seconds>(std::chrono::seconds(remaining));
+  if (remaining > 0) state.wait = std::chrono::seconds(remaining);
+  return state;
+}
+
+Result<std::optional<std::chrono::seconds>> LoginThrottle::WaitFor(storage::Connection& connection,
+                                                                   std::string_view key) const {
+  auto state = Check(connection, key);
+  if (!state.ok()) return state.error();
+  return state->wait;
 }
 
 Status LoginThrottle::RecordFailure(storage::Connection& connection, std::string_view key) const {

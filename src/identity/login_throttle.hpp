@@ -27,10 +27,19 @@ struct LoginThrottlePolicy {
   std::chrono::seconds longest_wait{15 * 60};
 };
 
+// What the throttle knows of a key: its consecutive failures and the wait still owed.
+struct ThrottleState {
+  std::int64_t failures = 0;
+  std::optional<std::chrono::seconds> wait;
+};
+
 class LoginThrottle {
  public:
   LoginThrottle(const Clock& clock, LoginThrottlePolicy policy = {})
       : clock_(clock), policy_(policy) {}
+
+  // The failures recorded for `key` and how long it must still wait.
+  Result<ThrottleState> Check(storage::Connection& connection, std::string_view key) const;
 
   // How long the caller must still wait before `key` may try again; nullopt when it may
   // try now.

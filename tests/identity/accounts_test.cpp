@@ -198,6 +198,18 @@ TEST_P(AccountsTest, ThrottledAccountRefusesEvenTheRightPasswordUntilTheWaitIsOv
             LoginOutcome::Kind::kThrottled);
 }
 
+// proves AUTH-5: the failures must be consecutive; a success in between clears them.
+TEST_P(AccountsTest, ASuccessfulLoginClearsTheFailureCount) {
+  RegisterAndVerify("jo@example.com");
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 4; ++i) {
+      EXPECT_EQ(Login("jo@example.com", "wrong wrong wrong wrong").kind,
+                LoginOutcome::Kind::kRefused);
+    }
+    EXPECT_EQ(Login("jo@example.com", kPassword).kind, LoginOutcome::Kind::kSignedIn) << round;
+  }
+}
+
 // proves AUTH-1: a hash with weaker parameters is replaced at the next successful login.
 TEST_P(AccountsTest, WeakerHashIsUpgradedAtLogin) {
   PasswordHasher weak({1, std::size_t{8} * 1024 * 1024});
