@@ -52,9 +52,7 @@ Result<access::Principal> SessionAuthenticator::Authenticate(const http::Request
   principal.session_id = session.id;
   principal.csrf_token = session.csrf_token;
   principal.authenticated_at = session.authenticated_at;
-  auto enrolled = mfa_.IsEnrolled(**connection, session.user);
-  if (!enrolled.ok()) return enrolled.error();
-  principal.mfa_enrolled = *enrolled;
+  principal.mfa_enrolled = session.mfa_enrolled;
   return principal;
 }
 

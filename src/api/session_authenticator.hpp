@@ -7,7 +7,6 @@
 #pragma once
 
 #include "http/pipeline.hpp"
-#include "identity/mfa.hpp"
 #include "identity/sessions.hpp"
 
 namespace finhelm::storage {
@@ -19,8 +18,8 @@ namespace finhelm::api {
 class SessionAuthenticator final : public http::Authenticator {
  public:
   SessionAuthenticator(storage::Database& database, identity::SessionStore& sessions,
-                       const identity::MfaStore& mfa, const Clock& clock)
-      : database_(database), sessions_(sessions), mfa_(mfa), clock_(clock) {}
+                       const Clock& clock)
+      : database_(database), sessions_(sessions), clock_(clock) {}
 
   Result<access::Principal> Authenticate(const http::Request& request) override;
   Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,
@@ -31,7 +30,6 @@ class SessionAuthenticator final : public http::Authenticator {
  private:
   storage::Database& database_;
   identity::SessionStore& sessions_;
-  const identity::MfaStore& mfa_;
   const Clock& clock_;
 };
 

@@ -282,7 +282,7 @@ int Serve(const CommonOptions& options) {
     return kExitFailure;
   }
 
-  api::SessionAuthenticator authenticator(db, sessions, mfa, clock);
+  api::SessionAuthenticator authenticator(db, sessions, clock);
   http::Pipeline pipeline(PipelineOptionsFrom(config), router, validator->get(), authenticator,
                           rate_limits, registry, workers);
 

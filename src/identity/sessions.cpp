@@ -13,9 +13,14 @@ constexpr Sql kInsertSession =
     "INSERT INTO sessions (id, token_hash, user_id, stage, csrf_token, user_agent, "
     "client_address, created_at, last_seen_at, authenticated_at, expires_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// Every authenticated request runs this, so it also reads whether the user has a
+// confirmed second factor (AUTH-6) instead of asking in a second query.
 constexpr Sql kSelectByTokenHash =
     "SELECT id, user_id, stage, csrf_token, user_agent, client_address, created_at, "
-    "last_seen_at, authenticated_at, expires_at FROM sessions WHERE token_hash = ?";
+    "last_seen_at, authenticated_at, expires_at, "
+    "(SELECT COUNT(*) FROM totp_credentials t "
+    "WHERE t.user_id = sessions.user_id AND t.confirmed_at IS NOT NULL) "
+    "FROM sessions WHERE token_hash = ?";
 constexpr Sql kSelectByUser =
     "SELECT id, user_id, stage, csrf_token, user_agent, client_address, created_at, "
     "last_seen_at, authenticated_at, expires_at FROM sessions "
@@ -96,6 +101,7 @@ Result<Resolution> SessionStore::Resolve(storage::Connection& connection, std::s
     return resolution;
   }
   Session session = SessionFromRow(**row);
+  session.mfa_enrolled = (*row)->Int(10) > 0;
   std::int64_t now = clock_.NowUnixSeconds();
   if (now >= session.expires_at) {
     resolution.ended = SessionEnd::kAbsolute;

@@ -50,6 +50,7 @@ struct Session {
   std::int64_t last_seen_at = 0;
   std::int64_t authenticated_at = 0;  // Last time the password (and MFA) was proven.
   std::int64_t expires_at = 0;        // Absolute end.
+  bool mfa_enrolled = false;          // The user has a confirmed second factor; set by Resolve.
 };
 
 // A session just created: the token goes into the cookie and is never stored.

@@ -60,6 +60,24 @@ TEST_P(SessionStoreTest, StoresOnlyTheHashOfTheToken) {
   EXPECT_EQ(Resolve(issued.token).session->user, user_);
 }
 
+// AUTH-6: the session lookup tells whether the user has a confirmed second factor.
+TEST_P(SessionStoreTest, ResolveReportsAConfirmedSecondFactor) {
+  IssuedSession issued = Create();
+  EXPECT_FALSE(Resolve(issued.token).session->mfa_enrolled);
+  auto connection = database().Acquire();
+  ASSERT_TRUE((*connection)
+                  ->Execute("INSERT INTO totp_credentials (user_id, sealed_secret, confirmed_at, "
+                            "created_at) VALUES (?, ?, NULL, 0)",
+                            {user_.value, storage::Blob{1, 2, 3}})
+                  .ok());
+  EXPECT_FALSE(Resolve(issued.token).session->mfa_enrolled);  // Begun, not confirmed.
+  ASSERT_TRUE(
+      (*connection)
+          ->Execute("UPDATE totp_credentials SET confirmed_at = 1 WHERE user_id = ?", {user_.value})
+          .ok());
+  EXPECT_TRUE(Resolve(issued.token).session->mfa_enrolled);
+}
+
 // proves SESS-2: idle timeout 15 minutes.
 TEST_P(SessionStoreTest, ExpiresAfterIdleTimeout) {
   IssuedSession issued = Create();
