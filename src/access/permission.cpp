@@ -42,6 +42,17 @@ bool IsOrganizationScoped(Permission permission) {
   return permission != Permission::kPublic && permission != Permission::kAuthenticated;
 }
 
+bool IsGrantableScope(Permission permission) {
+  return permission == Permission::kReadOrg || permission == Permission::kOperateOrg ||
+         permission == Permission::kAuditOrg;
+}
+
+std::optional<Permission> ParseScope(std::string_view name) {
+  auto permission = ParsePermission(name);
+  if (!permission || !IsGrantableScope(*permission)) return std::nullopt;
+  return permission;
+}
+
 std::string_view PermissionName(Permission permission) {
   for (const auto& [value, name] : kPermissionNames) {
     if (value == permission) return name;

@@ -26,6 +26,14 @@ bool RoleAllows(Role role, Permission permission);
 // True for permissions that only make sense inside an organization (/v1/orgs/{org}/...).
 bool IsOrganizationScoped(Permission permission);
 
+// Machine clients (AUTH-7) hold scopes instead of a role; a scope is named like the one
+// permission it grants ("org:read"). Only these permissions can be granted to a machine:
+// the user's own account, members, service clients and QuickBooks stay with signed-in
+// people (cookie-only), whatever a token says.
+bool IsGrantableScope(Permission permission);
+// The permission a scope name grants; nullopt for an unknown or ungrantable name.
+std::optional<Permission> ParseScope(std::string_view name);
+
 std::string_view PermissionName(Permission permission);
 std::optional<Permission> ParsePermission(std::string_view name);
 std::string_view RoleName(Role role);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "access/permission.hpp"
 
@@ -22,6 +23,14 @@ struct Principal {
   std::int64_t authenticated_at = 0;  // When the password was last proven (AUTH-8).
   bool mfa_enrolled = false;          // The user has a confirmed second factor (AUTH-6).
 
+  // Set when a bearer token authenticated the request (kind kMachineClient): the scopes it
+  // grants and the one organization it is good for.
+  std::vector<Permission> scopes;
+  std::int64_t token_organization = 0;
+  // A bearer token came with the request and was refused: a non-public route answers 401
+  // invalid_token rather than treating the caller as anonymous.
+  bool bearer_rejected = false;
+
   // Set by authorization on /v1/orgs/{org}/... routes: the organization and the role the
   // principal holds in it.
   std::int64_t organization_id = 0;
@@ -29,6 +38,12 @@ struct Principal {
 
   bool authenticated() const { return kind != Kind::kAnonymous; }
   bool via_cookie() const { return !session_id.empty(); }
+  bool HasScope(Permission permission) const {
+    for (Permission scope : scopes) {
+      if (scope == permission) return true;
+    }
+    return false;
+  }
 };
 
 }  // namespace finhelm::access

@@ -10,6 +10,7 @@
 #include <valijson/validator.hpp>
 
 #include "api/internal/openapi_document.hpp"
+#include "json/strict_json.hpp"
 
 namespace finhelm::api {
 namespace {
@@ -103,6 +104,9 @@ Result<std::vector<Operation>> ListOperations(std::string_view document) {
       entry.permission = operation["x-permission"].get<std::string>();
       entry.has_json_body = operation.contains("requestBody") &&
                             operation["requestBody"]["content"].contains("application/json");
+      entry.has_form_body =
+          operation.contains("requestBody") &&
+          operation["requestBody"]["content"].contains("application/x-www-form-urlencoded");
       operations.push_back(std::move(entry));
     }
   }
@@ -131,6 +135,9 @@ Status CheckRoutesAgainstContract(const std::vector<std::unique_ptr<http::Route>
     bool json_route = route->body == http::BodyKind::kJson;
     if (json_route != found->has_json_body) {
       note(name + " disagrees with the document on whether it takes a JSON body");
+    }
+    if ((route->body == http::BodyKind::kForm) != found->has_form_body) {
+      note(name + " disagrees with the document on whether it takes a form body");
     }
     if (json_route && route->operation_id != found->operation_id) {
       note(name + " validates against " + route->operation_id + " instead of " +
@@ -186,42 +193,10 @@ Result<std::unique_ptr<ContractValidator>> ContractValidator::Create(std::string
 
 std::shared_ptr<const json> ParseStrictJson(std::string_view text,
                                             std::vector<http::FieldError>& errors, int max_depth) {
-  std::vector<std::set<std::string>> keys_per_object;
   std::string problem;
-  json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
-    // `depth` counts the containers around the event; an opening one adds its own level.
-    bool opens =
-        event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
-    if (depth + (opens ? 1 : 0) > max_depth && problem.empty()) problem = "body nests too deeply";
-    switch (event) {
-      case json::parse_event_t::object_start:
-        keys_per_object.emplace_back();
-        break;
-      case json::parse_event_t::object_end:
-        if (!keys_per_object.empty()) keys_per_object.pop_back();
-        break;
-      case json::parse_event_t::key:
-        if (!keys_per_object.empty() && parsed.is_string() &&
-            !keys_per_object.back().insert(parsed.get<std::string>()).second && problem.empty()) {
-          problem = "duplicate key '" + parsed.get<std::string>() + "'";
-        }
-        break;
-      default:
-        break;
-    }
-    // Once something is wrong, keep nothing: a deep document is never built in memory.
-    return problem.empty();
-  };
-  json document = json::parse(text.begin(), text.end(), callback, false);
-  if (!problem.empty()) {
-    errors.push_back({"", problem});
-    return nullptr;
-  }
-  if (document.is_discarded()) {
-    errors.push_back({"", "body is not valid JSON"});
-    return nullptr;
-  }
-  return std::make_shared<const json>(std::move(document));
+  auto document = ParseOutsideJson(text, problem, max_depth);
+  if (!document) errors.push_back({"", std::move(problem)});
+  return document;
 }
 
 http::ValidationOutcome ContractValidator::Validate(std::string_view operation_id,

@@ -28,6 +28,7 @@ struct Operation {
   std::string operation_id;
   std::string permission;  // The x-permission value.
   bool has_json_body = false;
+  bool has_form_body = false;  // application/x-www-form-urlencoded (the OAuth token grant).
 };
 
 // Lists every operation in `document`; fails if one lacks an operationId or x-permission.

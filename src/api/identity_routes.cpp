@@ -19,6 +19,7 @@ namespace finhelm::api {
 namespace {
 
 using access::Permission;
+using access::PermissionName;
 using http::BodyKind;
 using http::Request;
 using http::Response;
@@ -241,7 +242,24 @@ class IdentityHandlers {
     return Response::Json(200, Dump({{"recovery_codes", *codes}}));
   }
 
+  Response Reauthenticate(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    const json& body = *request.json;
+    std::string code = body.contains("code") ? body["code"].get<std::string>() : std::string();
+    Status proven =
+        deps_.accounts->Reauthenticate(SessionOf(request), Text(request, "password"), code);
+    if (!proven.ok() && proven.error().code == ErrorCode::kPermissionDenied) {
+      Audit(request, "authn_reauthentication_fail", ActorOf(request.principal));
+      return ProblemOf(request, 403, "reauthentication-failed",
+                       "The password or the code is not right.");
+    }
+    if (!proven.ok()) return http::ErrorResponse(proven.error(), request.request_id);
+    Audit(request, "authn_reauthenticated", ActorOf(request.principal));
+    return Response::Empty(204);
+  }
+
   Response RemoveTotp(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
     Status removed = deps_.accounts->RemoveMfa(SessionOf(request), Text(request, "password"),
                                                Text(request, "code"));
     if (!removed.ok() && removed.error().code == ErrorCode::kPermissionDenied) {
@@ -439,9 +457,15 @@ class IdentityHandlers {
     auto organization = storage::FindOrganization(**connection, id);
     if (!organization.ok()) return http::ErrorResponse(organization.error(), request.request_id);
     if (!organization->has_value()) return ProblemOf(request, 404, "");
-    return Response::Json(200, Dump({{"id", id.value},
-                                     {"name", (*organization)->name},
-                                     {"role", access::RoleName(*request.principal.role)}}));
+    json body = {{"id", id.value}, {"name", (*organization)->name}};
+    if (request.principal.role) {
+      body["role"] = access::RoleName(*request.principal.role);
+    } else {
+      json scopes = json::array();
+      for (Permission scope : request.principal.scopes) scopes.push_back(PermissionName(scope));
+      body["scopes"] = std::move(scopes);  // A machine client's view of its organization.
+    }
+    return Response::Json(200, Dump(body));
   }
 
  private:
@@ -492,6 +516,8 @@ Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies depende
       {"GET", "/v1/me", Permission::kAuthenticated, &H::Me, BodyKind::kNone, ""},
       {"POST", "/v1/me/password", Permission::kAuthenticated, &H::ChangePassword, BodyKind::kJson,
        "postMePassword"},
+      {"POST", "/v1/me/reauthenticate", Permission::kAuthenticated, &H::Reauthenticate,
+       BodyKind::kJson, "postMeReauthenticate"},
       {"GET", "/v1/me/sessions", Permission::kAuthenticated, &H::ListSessions, BodyKind::kNone, ""},
       {"DELETE", "/v1/me/sessions/{id}", Permission::kAuthenticated, &H::RevokeSession,
        BodyKind::kNone, ""},

@@ -8,7 +8,8 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
   }
   if (Status added = AddIdentityRoutes(router, dependencies.identity); !added.ok()) return added;
   if (Status added = AddAuditRoutes(router, dependencies.audit); !added.ok()) return added;
-  return AddMemberRoutes(router, dependencies.members);
+  if (Status added = AddMemberRoutes(router, dependencies.members); !added.ok()) return added;
+  return AddMachineClientRoutes(router, dependencies.machine_clients);
 }
 
 }  // namespace finhelm::api

@@ -4,6 +4,7 @@
 
 #include "api/audit_routes.hpp"
 #include "api/identity_routes.hpp"
+#include "api/machine_client_routes.hpp"
 #include "api/member_routes.hpp"
 #include "api/system_routes.hpp"
 #include "http/router.hpp"
@@ -15,6 +16,7 @@ struct RouteDependencies {
   IdentityRouteDependencies identity;
   AuditRouteDependencies audit;
   MemberRouteDependencies members;
+  MachineClientRouteDependencies machine_clients;
 };
 
 Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);

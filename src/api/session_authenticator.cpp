@@ -21,7 +21,37 @@ std::optional<identity::UserId> UserOf(const access::Principal& principal) {
   return identity::UserId{id};
 }
 
+Result<access::Principal> SessionAuthenticator::AuthenticateBearer(const http::Request& request,
+                                                                   std::string_view token) {
+  access::Principal principal;
+  principal.bearer_rejected = true;
+  if (machine_tokens_ == nullptr) return principal;
+  auto checked = machine_tokens_->Verify(token);
+  if (!checked.ok()) return checked.error();
+  if (!checked->identity) {
+    log::Warn("authn_token_invalid", {{"request_id", request.request_id},
+                                      {"reason", checked->rejection},
+                                      {"address", request.remote_address}});
+    return principal;
+  }
+  principal.bearer_rejected = false;
+  principal.kind = access::Principal::Kind::kMachineClient;
+  principal.subject_id = checked->identity->client_id;
+  principal.scopes = std::move(checked->identity->scopes);
+  principal.token_organization = checked->identity->organization.value;
+  return principal;
+}
+
 Result<access::Principal> SessionAuthenticator::Authenticate(const http::Request& request) {
+  if (auto authorization = request.headers.Get("Authorization")) {
+    // RFC 6750 section 2.1; any other scheme (Basic, at the token endpoint) is not ours.
+    constexpr std::string_view kScheme = "bearer ";
+    std::string_view value = *authorization;
+    if (value.size() > kScheme.size() &&
+        http::EqualsIgnoreCase(value.substr(0, kScheme.size()), kScheme)) {
+      return AuthenticateBearer(request, value.substr(kScheme.size()));
+    }
+  }
   access::Principal principal;
   auto cookies = request.headers.Get("Cookie");
   if (!cookies) return principal;

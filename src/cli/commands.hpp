@@ -28,6 +28,8 @@ int KeysAddMaster(const CommonOptions& options, const std::optional<std::string>
 // Re-wraps every data key under the current master version, or with `organization`,
 // gives that organization a new data-key version.
 int KeysRotate(const CommonOptions& options, std::optional<std::int64_t> organization);
+// A new key for machine tokens now (AUTH-7); the scheduled job does the same weekly.
+int KeysRotateSigning(const CommonOptions& options);
 
 // `finhelm admin audit-verify`: walks the audit chain (AUD-2); exit 1 when it is broken.
 int AdminAuditVerify(const CommonOptions& options);

@@ -3,7 +3,10 @@
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
 #include "core/clock.hpp"
+#include "audit/audit_log.hpp"
 #include "crypto/key_file.hpp"
+#include "identity/machine_tokens.hpp"
+#include "identity/signing_keys.hpp"
 #include "secrets/data_key_store.hpp"
 #include "storage/migration.hpp"
 #include "storage/organizations.hpp"
@@ -87,6 +90,40 @@ int KeysRotate(const CommonOptions& options, std::optional<std::int64_t> organiz
   }
   std::printf("organization %lld now seals new secrets with data key version %u\n",
               static_cast<long long>(*organization), *version);
+  return kExitOk;
+}
+
+int KeysRotateSigning(const CommonOptions& options) {
+  auto loaded = LoadConfig(options);
+  if (!loaded.problems.empty()) {
+    PrintProblems(loaded.problems);
+    return kExitBadConfig;
+  }
+  ConfigureLogging(loaded.config);
+  auto master = MasterKeyFor(loaded.config);
+  if (!master.ok()) return Fail(master.error().message);
+  auto database = OpenDatabase(loaded.config);
+  if (!database.ok()) return Fail(database.error().message);
+  if (Status migrated = storage::Migrate(**database); !migrated.ok()) {
+    return Fail(migrated.error().message);
+  }
+  SystemClock clock;
+  secrets::DataKeyStore data_keys(*master, clock);
+  identity::MachineTokenSettings settings;
+  identity::SigningKeys keys(**database, data_keys, clock, settings.max_lifetime + settings.skew);
+  auto kid = keys.Rotate();
+  if (!kid.ok()) return Fail(kid.error().message);
+  auto connection = (*database)->Acquire();
+  if (!connection.ok()) return Fail(connection.error().message);
+  if (Status audited = audit::Record(**connection, clock,
+                                     {OrganizationId{0}, "signing_key_rotated", "operator",
+                                      "signing_key:" + *kid, "", "", "{}"});
+      !audited.ok()) {
+    return Fail(audited.error().message);
+  }
+  std::printf("machine tokens are now signed with key %s; the previous key stays published "
+              "until its tokens expire\n",
+              kid->c_str());
   return kExitOk;
 }
 

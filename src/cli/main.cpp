@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
                            "Re-wrap every data key under the newest master key, or with --org give "
                            "one organization a new data key");
   keys_rotate->add_option("--org", organization, "Organization id");
+  auto* keys_rotate_signing = keys->add_subcommand(
+      "rotate-signing", "Sign machine tokens with a new key from now on (AUTH-7)");
 
   auto* admin = app.add_subcommand("admin", "Operator commands on accounts and the audit log");
   admin->require_subcommand(1);
@@ -63,6 +65,7 @@ int main(int argc, char** argv) {
   if (keys_init->parsed()) return KeysInit(common, key_file);
   if (keys_add->parsed()) return KeysAddMaster(common, key_file);
   if (keys_rotate->parsed()) return KeysRotate(common, organization);
+  if (keys_rotate_signing->parsed()) return KeysRotateSigning(common);
   if (audit_verify->parsed()) return AdminAuditVerify(common);
   if (create_user->parsed()) return AdminCreateUser(common, new_user);
   if (reset_mfa->parsed()) return AdminResetMfa(common, reset_email);

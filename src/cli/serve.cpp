@@ -26,10 +26,13 @@
 #include "identity/first_run.hpp"
 #include "identity/invitations.hpp"
 #include "identity/login_throttle.hpp"
+#include "identity/machine_tokens.hpp"
 #include "identity/password_hasher.hpp"
 #include "identity/password_policy.hpp"
 #include "identity/retention.hpp"
 #include "identity/sessions.hpp"
+#include "identity/signing_key_rotation.hpp"
+#include "identity/signing_keys.hpp"
 #include "jobs/job_queue.hpp"
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
@@ -119,26 +122,6 @@ void AddPoolGauges(metrics::Registry& registry, storage::Database& database, Wor
   });
 }
 
-// The configured master key ring. In development without one, `DATA_DIR/master.keys`,
-// made on first start with mode 0600, so that secrets are sealed on a laptop too;
-// production refuses to start without a configured key (config.cpp).
-Result<crypto::MasterKeyRing> MasterKeyFor(const config::Config& config) {
-  if (config.master_key_file) return crypto::LoadMasterKeyRing(*config.master_key_file);
-  std::filesystem::path path = std::filesystem::path(config.data_dir) / "master.keys";
-  std::error_code error;
-  std::filesystem::create_directories(config.data_dir, error);
-  if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + config.data_dir);
-  std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, error);
-  if (!std::filesystem::exists(path)) {
-    if (Status made = crypto::GenerateMasterKeyFile(path); !made.ok()) return made.error();
-    log::Warn("master_key_generated", {{"path", path.string()},
-                                       {"detail",
-                                        "development only; configure "
-                                        "FINHELM_MASTER_KEY_FILE for production"}});
-  }
-  return crypto::LoadMasterKeyRing(path);
-}
-
 // SMTP when configured (its password from a secret file), otherwise `.eml` files in
 // DATA_DIR/outbox (SPEC section 6).
 Result<std::unique_ptr<mail::MailTransport>> MailTransportFor(const config::Config& config,
@@ -221,6 +204,16 @@ int Serve(const CommonOptions& options) {
     registered = identity::RegisterInvitationMailJob(job_kinds, **database, clock, outbox,
                                                      config.EffectivePublicUrl());
   }
+  secrets::DataKeyStore data_keys(*master, clock);
+  identity::MachineTokenSettings token_settings;
+  token_settings.issuer = config.EffectivePublicUrl();
+  token_settings.audience = config.EffectivePublicUrl() + "/v1";
+  identity::SigningKeys signing_keys(**database, data_keys, clock,
+                                     token_settings.max_lifetime + token_settings.skew);
+  identity::MachineTokens machine_tokens(**database, signing_keys, clock, token_settings);
+  if (registered.ok()) {
+    registered = identity::RegisterSigningKeyRotationJob(job_kinds, signing_keys);
+  }
   if (!registered.ok()) {
     log::Error("startup_failed", {{"step", "jobs"}, {"detail", registered.error().message}});
     return kExitFailure;
@@ -252,7 +245,9 @@ int Serve(const CommonOptions& options) {
   identity::RetentionSweeper retention(db, sessions, clock);
   identity::LoginThrottle login_throttle(clock);
   jobs::JobQueue job_queue(clock);
-  secrets::DataKeyStore data_keys(*master, clock);
+  retention.AddTask("signing_key_rotation", [&db, &job_queue, &clock, &config] {
+    return identity::ScheduleSigningKeyRotation(db, job_queue, clock, config.signing_key_rotation);
+  });
   identity::MfaStore mfa(data_keys, clock);
   identity::Accounts accounts(db, clock, *password_policy, hasher, sessions, login_throttle,
                               job_queue, mfa);
@@ -265,6 +260,8 @@ int Serve(const CommonOptions& options) {
   routes.identity.hasher = &hasher;
   routes.audit = {&db, &clock};
   routes.members = {&db, &sessions, &job_queue, &clock};
+  routes.machine_clients = {&machine_tokens, &signing_keys, &db, &rate_limits, &clock,
+                            {config.auth_attempts_per_minute, std::chrono::seconds(60)}};
   routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
   if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
@@ -282,7 +279,7 @@ int Serve(const CommonOptions& options) {
     return kExitFailure;
   }
 
-  api::SessionAuthenticator authenticator(db, sessions, clock);
+  api::SessionAuthenticator authenticator(db, sessions, clock, &machine_tokens);
   http::Pipeline pipeline(PipelineOptionsFrom(config), router, validator->get(), authenticator,
                           rate_limits, registry, workers);
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "crypto/key_file.hpp"
 #include "observability/log.hpp"
 
 namespace finhelm::cli {
@@ -52,6 +53,26 @@ Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::Config& co
   storage::DatabaseOptions options;
   options.max_connections = config.database_pool_size;
   return storage::Database::Open(config.EffectiveDatabaseUrl(), options);
+}
+
+// The configured master key ring. In development without one, `DATA_DIR/master.keys`,
+// made on first start with mode 0600, so that secrets are sealed on a laptop too;
+// production refuses to start without a configured key (config.cpp).
+Result<crypto::MasterKeyRing> MasterKeyFor(const config::Config& config) {
+  if (config.master_key_file) return crypto::LoadMasterKeyRing(*config.master_key_file);
+  std::filesystem::path path = std::filesystem::path(config.data_dir) / "master.keys";
+  std::error_code error;
+  std::filesystem::create_directories(config.data_dir, error);
+  if (error) return MakeError(ErrorCode::kUnavailable, "cannot create " + config.data_dir);
+  std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all, error);
+  if (!std::filesystem::exists(path)) {
+    if (Status made = crypto::GenerateMasterKeyFile(path); !made.ok()) return made.error();
+    log::Warn("master_key_generated", {{"path", path.string()},
+                                       {"detail",
+                                        "development only; configure "
+                                        "FINHELM_MASTER_KEY_FILE for production"}});
+  }
+  return crypto::LoadMasterKeyRing(path);
 }
 
 }  // namespace finhelm::cli

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "config/config.hpp"
 #include "core/result.hpp"
+#include "crypto/master_key_ring.hpp"
 #include "storage/database.hpp"
 
 namespace finhelm::cli {
@@ -27,5 +28,9 @@ void ConfigureLogging(const config::Config& config);
 
 // Opens the configured database, creating the data directory (mode 0700) for SQLite.
 Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::Config& config);
+
+// The configured master key ring; in development without one, DATA_DIR/master.keys,
+// made on first use with mode 0600.
+Result<crypto::MasterKeyRing> MasterKeyFor(const config::Config& config);
 
 }  // namespace finhelm::cli

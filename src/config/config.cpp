@@ -43,6 +43,7 @@ const std::set<std::string>& KnownKeys() {
       "auth.require_admin_mfa",
       "auth.session_idle_timeout_seconds",
       "auth.session_absolute_timeout_seconds",
+      "auth.signing_key_rotation_seconds",
       "storage.data_dir",
       "storage.database_url",
       "storage.pool_size",
@@ -206,6 +207,12 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     set_seconds(config.session_idle_timeout, std::uint64_t{7} * 24 * 3600);
   } else if (key == "auth.session_absolute_timeout_seconds") {
     set_seconds(config.session_absolute_timeout, std::uint64_t{30} * 24 * 3600);
+  } else if (key == "auth.signing_key_rotation_seconds") {
+    // At least an hour: the rotation job runs hourly, and every retired key stays
+    // published for a token lifetime, so faster rotation only grows the JWKS.
+    if (auto parsed = reader.ParseUnsigned(setting, value, 3600, std::uint64_t{365} * 24 * 3600)) {
+      config.signing_key_rotation = std::chrono::seconds(static_cast<std::int64_t>(*parsed));
+    }
   } else if (key == "storage.data_dir") {
     config.data_dir = value;
   } else if (key == "storage.database_url") {
@@ -303,6 +310,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_REQUIRE_ADMIN_MFA", "auth.require_admin_mfa"},
     {"FINHELM_SESSION_IDLE_TIMEOUT_SECONDS", "auth.session_idle_timeout_seconds"},
     {"FINHELM_SESSION_ABSOLUTE_TIMEOUT_SECONDS", "auth.session_absolute_timeout_seconds"},
+    {"FINHELM_SIGNING_KEY_ROTATION_SECONDS", "auth.signing_key_rotation_seconds"},
 };
 
 void CheckSecretFile(const std::string& setting, const std::optional<std::string>& path,

@@ -48,6 +48,8 @@ struct Config {
   bool require_admin_mfa = true;  // AUTH-6: admin functions need an enrolled second factor.
   std::chrono::seconds session_idle_timeout{15 * 60};       // SESS-2; at most 15 min in production.
   std::chrono::seconds session_absolute_timeout{8 * 3600};  // SESS-2; at most 8 h in production.
+  // AUTH-7: how long a key signs machine tokens before the rotation job replaces it.
+  std::chrono::seconds signing_key_rotation{7 * 24 * 3600};
 
   // [storage]
   std::string data_dir = "var";

@@ -31,6 +31,12 @@ bool ParsePositiveId(std::string_view text, std::int64_t& id) {
   return true;
 }
 
+// The organization named by a /v1/orgs/{org}/... path.
+bool OrganizationOfPath(const Request& request, std::int64_t& organization) {
+  auto org = request.path_params.find("org");
+  return org != request.path_params.end() && ParsePositiveId(org->second, organization);
+}
+
 bool IsSafeMethod(std::string_view method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
 }
@@ -287,15 +293,21 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
       return ProblemFor(request, 403, "csrf-token-invalid");
     }
   }
+  if (principal.bearer_rejected) {
+    // RFC 6750 section 3.1; why it was refused is in the log, not the answer.
+    Response refused = ProblemFor(request, 401, "invalid-token");
+    refused.headers.Set("WWW-Authenticate", R"(Bearer error="invalid_token")");
+    return refused;
+  }
   if (!principal.authenticated()) return ProblemFor(request, 401, "unauthenticated");
+  if (principal.kind == access::Principal::Kind::kMachineClient) {
+    return AuthorizeMachine(request, route);
+  }
   if (!access::IsOrganizationScoped(route.permission)) return std::nullopt;
 
   // ACL-3: an organization the principal does not belong to does not exist for them.
-  auto org = request.path_params.find("org");
   std::int64_t organization = 0;
-  if (org == request.path_params.end() || !ParsePositiveId(org->second, organization)) {
-    return ProblemFor(request, 404);
-  }
+  if (!OrganizationOfPath(request, organization)) return ProblemFor(request, 404);
   auto role = authenticator_.RoleIn(principal, organization);
   if (!role.ok()) return ErrorResponse(role.error(), request.request_id);
   if (!role->has_value()) return ProblemFor(request, 404);
@@ -321,6 +333,37 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
   return std::nullopt;
 }
 
+std::optional<Response> Pipeline::AuthorizeMachine(Request& request, const Route& route) const {
+  access::Principal& principal = request.principal;
+  // AUTH-7: a bearer token never opens what only a signed-in person may do (their own
+  // account, members, service clients), whatever scopes it claims.
+  if (!access::IsOrganizationScoped(route.permission) ||
+      !access::IsGrantableScope(route.permission)) {
+    return ProblemFor(request, 401, "unauthenticated",
+                      "This route needs a signed-in user; bearer tokens are not accepted.");
+  }
+  std::int64_t organization = 0;
+  if (!OrganizationOfPath(request, organization) ||
+      organization != principal.token_organization) {
+    return ProblemFor(request, 404);  // ACL-3, as for a non-member.
+  }
+  principal.organization_id = organization;
+  if (!principal.HasScope(route.permission)) {
+    std::string_view scope = access::PermissionName(route.permission);
+    log::Warn("authz_fail", {{"request_id", request.request_id},
+                             {"route", request.route_template},
+                             {"subject", principal.subject_id},
+                             {"organization_id", organization},
+                             {"permission", scope}});
+    authenticator_.RecordRefusal(request, "authz_fail", organization);
+    Response refused = ProblemFor(request, 403, "insufficient-scope");
+    refused.headers.Set("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" +
+                                                std::string(scope) + "\"");
+    return refused;
+  }
+  return std::nullopt;
+}
+
 std::optional<Response> Pipeline::CheckLimits(Request& request, const Route* route) const {
   if (route == nullptr) return std::nullopt;
   auto content_type = request.headers.Get("Content-Type");
@@ -334,6 +377,13 @@ std::optional<Response> Pipeline::CheckLimits(Request& request, const Route* rou
     case BodyKind::kJson:
       if (media != "application/json") {
         return ProblemFor(request, 415, "unsupported-media-type", "expected application/json");
+      }
+      if (request.body.size() > options_.json_body_limit) return ProblemFor(request, 413);
+      break;
+    case BodyKind::kForm:
+      if (media != "application/x-www-form-urlencoded") {
+        return ProblemFor(request, 415, "unsupported-media-type",
+                          "expected application/x-www-form-urlencoded");
       }
       if (request.body.size() > options_.json_body_limit) return ProblemFor(request, 413);
       break;

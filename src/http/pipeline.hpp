@@ -100,6 +100,7 @@ class Pipeline {
  private:
   Response RunOnWorker(Request& request, const Route& route) const;
   std::optional<Response> Authorize(Request& request, const Route& route) const;
+  std::optional<Response> AuthorizeMachine(Request& request, const Route& route) const;
   std::optional<Response> CheckLimits(Request& request, const Route* route) const;
   std::optional<Response> ApplyCors(Request& request) const;
   std::optional<Response> CheckRateLimit(Request& request) const;

@@ -27,7 +27,9 @@ using Handler = std::function<Response(Request&)>;
 enum class Execution { kInline, kWorker };
 
 // What the route accepts as a body; decides the body limit and the media-type check.
-enum class BodyKind { kNone, kJson, kMultipart };
+// kForm is application/x-www-form-urlencoded, which only the OAuth token grant takes
+// (RFC 6749 section 4.4.2); its handler parses it.
+enum class BodyKind { kNone, kJson, kForm, kMultipart };
 
 struct Route {
   std::string method;

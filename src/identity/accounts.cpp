@@ -281,13 +281,24 @@ Result<std::vector<InputProblem>> Accounts::ChangePassword(const Session& sessio
   return problems;
 }
 
-Status Accounts::Reauthenticate(const Session& session, std::string_view password) {
+Status Accounts::Reauthenticate(const Session& session, std::string_view password,
+                               std::string_view code) {
   auto connection = database_.Acquire();
   if (!connection.ok()) return connection.error();
   auto user = FindUserById(**connection, session.user);
   if (!user.ok()) return user.error();
   if (!user->has_value() || !hasher_.Verify(password, (*user)->password_hash)) {
     return MakeError(ErrorCode::kPermissionDenied, "password does not match");
+  }
+  auto enrolled = mfa_.IsEnrolled(**connection, session.user);
+  if (!enrolled.ok()) return enrolled.error();
+  if (*enrolled) {
+    // AUTH-8: "and MFA where enrolled".
+    auto factor = mfa_.Verify(**connection, session.user, code);
+    if (!factor.ok()) return factor.error();
+    if (*factor == SecondFactor::kNone) {
+      return MakeError(ErrorCode::kPermissionDenied, "the code does not match");
+    }
   }
   return sessions_.MarkReauthenticated(**connection, session.id);
 }

@@ -27,16 +27,27 @@ Result<std::int64_t> PurgeSpentTokens(storage::Connection& connection, const Clo
 }
 
 Status RetentionSweeper::SweepOnce() {
-  auto connection = database_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto sessions = sessions_.PurgeExpired(**connection);
-  if (!sessions.ok()) return sessions.error();
-  auto tokens = PurgeSpentTokens(**connection, clock_);
-  if (!tokens.ok()) return tokens.error();
-  if (*sessions > 0 || *tokens > 0) {
-    log::Info("retention_sweep", {{"sessions", *sessions}, {"tokens", *tokens}});
+  {
+    auto connection = database_.Acquire();
+    if (!connection.ok()) return connection.error();
+    auto sessions = sessions_.PurgeExpired(**connection);
+    if (!sessions.ok()) return sessions.error();
+    auto tokens = PurgeSpentTokens(**connection, clock_);
+    if (!tokens.ok()) return tokens.error();
+    if (*sessions > 0 || *tokens > 0) {
+      log::Info("retention_sweep", {{"sessions", *sessions}, {"tokens", *tokens}});
+    }
+  }  // The tasks take connections of their own.
+  for (const auto& [name, task] : tasks_) {
+    if (Status done = task(); !done.ok()) {
+      log::Warn("periodic_task_failed", {{"task", name}, {"detail", done.error().message}});
+    }
   }
   return Status::Ok();
+}
+
+void RetentionSweeper::AddTask(std::string name, std::function<Status()> task) {
+  tasks_.emplace_back(std::move(name), std::move(task));
 }
 
 void RetentionSweeper::Start() {

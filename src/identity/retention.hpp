@@ -2,14 +2,20 @@
 // their idle or absolute end, and one-time and setup tokens once used or expired (after a
 // day, so that a late click still reads "expired" in the logs' terms, not "unknown").
 //
+// Periodic tasks of other modules ride on the same thread (AddTask).
+//
 // One background thread sweeps at start and then every `interval`; Stop wakes it and
 // joins. Safe with several instances: each sweep is a few idempotent DELETEs.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -33,6 +39,10 @@ class RetentionSweeper {
   RetentionSweeper& operator=(const RetentionSweeper&) = delete;
   ~RetentionSweeper() { Stop(); }
 
+  // Another task for every sweep (scheduling the signing-key rotation job); call before
+  // Start. A failing task is logged and does not stop the others.
+  void AddTask(std::string name, std::function<Status()> task);
+
   void Start();
   void Stop();
   // One sweep, now, on the calling thread.
@@ -45,6 +55,7 @@ class RetentionSweeper {
   SessionStore& sessions_;
   const Clock& clock_;
   const std::chrono::seconds interval_;
+  std::vector<std::pair<std::string, std::function<Status()>>> tasks_;  // Fixed once started.
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_

@@ -13,8 +13,8 @@
 
 namespace finhelm::storage {
 
-inline constexpr std::array<std::string_view, 5> kTenantTables = {
-    "audit_events", "data_keys", "invitations", "jobs", "memberships",
+inline constexpr std::array<std::string_view, 6> kTenantTables = {
+    "audit_events", "data_keys", "invitations", "jobs", "memberships", "service_clients",
 };
 
 }  // namespace finhelm::storage

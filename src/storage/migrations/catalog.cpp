@@ -13,6 +13,7 @@
 #include "storage/migrations/0007_mfa.hpp"
 #include "storage/migrations/0008_invitations.hpp"
 #include "storage/migrations/0009_setup.hpp"
+#include "storage/migrations/0010_machine_clients.hpp"
 
 namespace finhelm::storage {
 
@@ -29,6 +30,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0007,
       migrations::kMigration0008,
       migrations::kMigration0009,
+      migrations::kMigration0010,
       // clang-format on
   };
   return kAll;
