@@ -1,4 +1,4 @@
-// The authorization matrix (ACL-1, ACL-2, ACL-3): every route of the real route table,
+// The authorization matrix (ACL-1, ACL-2, ACL-3, AUTH-7): every route of the real route table,
 // for every kind of caller, gets the status the permission table decides.
 //
 // The routes are the server's own (api::AddAllRoutes); their handlers are replaced by one
@@ -63,27 +63,66 @@ const std::map<std::string, Permission>& ExpectedPermissions() {
       {"POST /v1/orgs/{org}/invitations", Permission::kManageOrg},
       {"DELETE /v1/orgs/{org}/invitations/{id}", Permission::kManageOrg},
       {"POST /v1/invitations/accept", Permission::kAuthenticated},
+      {"POST /v1/me/reauthenticate", Permission::kAuthenticated},
+      {"POST /v1/oauth/token", Permission::kPublic},
+      {"GET /.well-known/jwks.json", Permission::kPublic},
+      {"GET /v1/orgs/{org}/service-clients", Permission::kManageOrg},
+      {"POST /v1/orgs/{org}/service-clients", Permission::kManageOrg},
+      {"DELETE /v1/orgs/{org}/service-clients/{id}", Permission::kManageOrg},
   };
   return kExpected;
 }
 
-// Who calls: the Cookie header names the persona; admins have a second factor.
+// Who calls: the Cookie header names a user persona (admins have a second factor); a
+// machine persona sends a bearer token for an organization and one scope.
 struct Persona {
+  enum class Machine { kNone, kWithScope, kWithoutScope, kOfAnotherOrg };
   const char* name;
   std::optional<Role> role_in_org;  // In organization 7; nullopt: not a member.
   bool signed_in = true;
+  Machine machine = Machine::kNone;
 };
 
+using Machine = Persona::Machine;
+
 const Persona kPersonas[] = {
-    {"anonymous", std::nullopt, false},     {"viewer", Role::kViewer},
-    {"accountant", Role::kAccountant},      {"admin", Role::kAdmin},
+    {"anonymous", std::nullopt, false},
+    {"viewer", Role::kViewer},
+    {"accountant", Role::kAccountant},
+    {"admin", Role::kAdmin},
     {"admin-of-another-org", std::nullopt},
+    {"machine-with-the-scope", std::nullopt, true, Machine::kWithScope},
+    {"machine-without-the-scope", std::nullopt, true, Machine::kWithoutScope},
+    {"machine-of-another-org", std::nullopt, true, Machine::kOfAnotherOrg},
 };
+
+// A grantable scope other than `permission`: what the machine without the scope holds.
+Permission OtherScope(Permission permission) {
+  return permission == Permission::kReadOrg ? Permission::kAuditOrg : Permission::kReadOrg;
+}
+
+// The scope a machine persona's token carries on a route needing `permission`: the
+// route's own when it can be granted, else the widest one there is.
+Permission ScopeFor(Permission permission, Machine machine) {
+  Permission wanted = access::IsGrantableScope(permission) ? permission : Permission::kOperateOrg;
+  return machine == Machine::kWithoutScope ? OtherScope(wanted) : wanted;
+}
 
 class PersonaAuthenticator final : public http::Authenticator {
  public:
   Result<access::Principal> Authenticate(const Request& request) override {
     access::Principal principal;
+    // "Bearer <organization> <scope>", as the test writes it: the pipeline, not a token
+    // parser, is under test here.
+    if (auto bearer = request.headers.Get("Authorization")) {
+      std::string_view text = bearer->substr(std::string_view("Bearer ").size());
+      auto space = text.find(' ');
+      principal.kind = access::Principal::Kind::kMachineClient;
+      principal.subject_id = "fhc_matrix";
+      principal.token_organization = std::stoll(std::string(text.substr(0, space)));
+      principal.scopes.push_back(*access::ParsePermission(text.substr(space + 1)));
+      return principal;
+    }
     auto cookie = request.headers.Get("Cookie");
     if (!cookie) return principal;
     principal.kind = access::Principal::Kind::kUser;
@@ -117,6 +156,12 @@ class AcceptingValidator final : public http::BodyValidator {
 int ExpectedStatus(Permission permission, const Persona& persona) {
   if (permission == Permission::kPublic) return kReachedHandler;
   if (!persona.signed_in) return 401;
+  if (persona.machine != Machine::kNone) {
+    // AUTH-7: never on the user's own routes nor on members and service clients.
+    if (!access::IsGrantableScope(permission)) return 401;
+    if (persona.machine == Machine::kOfAnotherOrg) return 404;
+    return persona.machine == Machine::kWithScope ? kReachedHandler : 403;
+  }
   if (!access::IsOrganizationScoped(permission)) return kReachedHandler;
   if (!persona.role_in_org) return 404;
   return access::RoleAllows(*persona.role_in_org, permission) ? kReachedHandler : 403;
@@ -172,11 +217,20 @@ TEST(AuthorizationMatrix, EveryRouteAndCallerGetsWhatThePermissionTableDecides) 
       request.target = Concrete(route->pattern);
       request.remote_address = "192.0.2.1";
       request.headers.Add("Host", "localhost");
-      if (persona.signed_in) request.headers.Add("Cookie", persona.name);
+      if (persona.machine != Machine::kNone) {
+        std::string organization = persona.machine == Machine::kOfAnotherOrg ? "8" : "7";
+        std::string scope(access::PermissionName(ScopeFor(route->permission, persona.machine)));
+        request.headers.Add("Authorization", "Bearer " + organization + " " + scope);
+      } else if (persona.signed_in) {
+        request.headers.Add("Cookie", persona.name);
+      }
       request.headers.Add("X-CSRF-Token", "csrf");
       if (route->body == http::BodyKind::kJson) {
         request.headers.Add("Content-Type", "application/json");
         request.body = "{}";
+      } else if (route->body == http::BodyKind::kForm) {
+        request.headers.Add("Content-Type", "application/x-www-form-urlencoded");
+        request.body = "grant_type=client_credentials";
       }
       auto promise = std::make_shared<std::promise<Response>>();
       auto answer = promise->get_future();
