@@ -1,7 +1,8 @@
 // Fuzzes the machine-token verifier (AUTH-7). The first byte picks what the rest is:
 //   even: a token as a client would send it, which must never crash and can only pass if
 //         its signature really verifies under the one known key;
-//   odd:  a header and a payload (split at the first NUL) that the known key signs, so that the JSON and claim checks behind the signature are reached too.
+//   odd:  a header and a payload (split at the first NUL) that the known key signs, so
+//         that the JSON and claim checks behind the signature are reached too.
 // Whatever passes must carry the claims the rules demand.
 #include <cstddef>
 #include <cstdint>

@@ -59,12 +59,8 @@ std::optional<PresentedClient> BasicCredentials(std::string_view header) {
 }
 
 json KeyJson(const identity::PublishedKey& key) {
-  return {{"kty", "OKP"},
-          {"crv", "Ed25519"},
-          {"x", crypto::Base64UrlEncode(key.public_key)},
-          {"kid", key.kid},
-          {"use", "sig"},
-          {"alg", "EdDSA"}};
+  return {{"kty", "OKP"},   {"crv", "Ed25519"}, {"x", crypto::Base64UrlEncode(key.public_key)},
+          {"kid", key.kid}, {"use", "sig"},     {"alg", "EdDSA"}};
 }
 
 json ClientJson(const identity::ServiceClient& client) {
@@ -130,9 +126,9 @@ class MachineClientHandlers {
     AuditRequest(*deps_.database, *deps_.clock, request, "authn_token_created", actor,
                  Dump({{"scope", grant->scope}}), grant->organization, actor);
     Response response = Response::Json(200, Dump({{"access_token", grant->access_token},
-                                                   {"token_type", "Bearer"},
-                                                   {"expires_in", grant->expires_in},
-                                                   {"scope", grant->scope}}));
+                                                  {"token_type", "Bearer"},
+                                                  {"expires_in", grant->expires_in},
+                                                  {"scope", grant->scope}}));
     response.headers.Set("Cache-Control", "no-store");
     response.headers.Set("Pragma", "no-cache");
     return response;
@@ -184,15 +180,15 @@ class MachineClientHandlers {
     auto connection = deps_.database->Acquire();
     if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
     storage::OrgScope scope(**connection, Org(request));
-    auto created = identity::CreateServiceClient(scope, *deps_.clock, name, scopes,
-                                                 UserOf(request.principal).value_or(identity::UserId{}));
+    auto created = identity::CreateServiceClient(
+        scope, *deps_.clock, name, scopes, UserOf(request.principal).value_or(identity::UserId{}));
     if (!created.ok() && created.error().code == ErrorCode::kInvalidArgument) {
       return FieldProblem(request, "/name", created.error().message);
     }
     if (!created.ok()) return http::ErrorResponse(created.error(), request.request_id);
     AuditRequest(*deps_.database, *deps_.clock, request, "service_client_created",
-                 "client:" + created->client.id,
-                 Dump({{"scope", identity::FormatScopes(scopes)}}), Org(request));
+                 "client:" + created->client.id, Dump({{"scope", identity::FormatScopes(scopes)}}),
+                 Org(request));
     json answer = ClientJson(created->client);
     answer["secret"] = created->secret;  // The only time it exists outside the caller.
     Response response = Response::Json(201, Dump(answer));
@@ -210,8 +206,8 @@ class MachineClientHandlers {
       return ProblemOf(request, 404, "");
     }
     if (!revoked.ok()) return http::ErrorResponse(revoked.error(), request.request_id);
-    AuditRequest(*deps_.database, *deps_.clock, request, "service_client_revoked",
-                 "client:" + id, "{}", Org(request));
+    AuditRequest(*deps_.database, *deps_.clock, request, "service_client_revoked", "client:" + id,
+                 "{}", Org(request));
     return Response::Empty(204);
   }
 
@@ -234,8 +230,8 @@ class MachineClientHandlers {
   }
 
   Response InvalidClient(const Request& request, bool via_basic, std::string_view id) const {
-    log::Warn("authn_token_fail", {{"request_id", request.request_id},
-                                   {"address", request.remote_address}});
+    log::Warn("authn_token_fail",
+              {{"request_id", request.request_id}, {"address", request.remote_address}});
     // The id is not known to be a client's, so it is recorded shortened (DATA-5).
     std::string target = id.empty() ? "unknown" : "client:" + std::string(id.substr(0, 12));
     AuditRequest(*deps_.database, *deps_.clock, request, "authn_token_fail", target,
@@ -256,8 +252,7 @@ std::optional<Response> RequireRecentAuthentication(const Request& request, cons
   if (request.principal.via_cookie() && since <= kReauthenticationWindowSeconds) {
     return std::nullopt;
   }
-  return ProblemOf(request, 403, "reauthentication-required",
-                   "Confirm your password to continue.");
+  return ProblemOf(request, 403, "reauthentication-required", "Confirm your password to continue.");
 }
 
 Status AddMachineClientRoutes(http::Router& router, MachineClientRouteDependencies dependencies) {

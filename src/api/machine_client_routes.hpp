@@ -21,7 +21,7 @@ class Database;
 namespace finhelm::api {
 
 // AUTH-8: how recently the password must have been proven for sensitive changes.
-inline constexpr std::int64_t kReauthenticationWindowSeconds = 5 * 60;
+inline constexpr std::int64_t kReauthenticationWindowSeconds = std::int64_t{5} * 60;
 
 struct MachineClientRouteDependencies {
   identity::MachineTokens* tokens = nullptr;

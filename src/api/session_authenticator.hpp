@@ -23,10 +23,7 @@ class SessionAuthenticator final : public http::Authenticator {
   // `machine_tokens` may be null: bearer tokens are then refused.
   SessionAuthenticator(storage::Database& database, identity::SessionStore& sessions,
                        const Clock& clock, identity::MachineTokens* machine_tokens = nullptr)
-      : database_(database),
-        sessions_(sessions),
-        clock_(clock),
-        machine_tokens_(machine_tokens) {}
+      : database_(database), sessions_(sessions), clock_(clock), machine_tokens_(machine_tokens) {}
 
   Result<access::Principal> Authenticate(const http::Request& request) override;
   Result<std::optional<access::Role>> RoleIn(const access::Principal& principal,

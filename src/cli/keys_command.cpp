@@ -1,9 +1,9 @@
 #include <cstdio>
 
+#include "audit/audit_log.hpp"
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
 #include "core/clock.hpp"
-#include "audit/audit_log.hpp"
 #include "crypto/key_file.hpp"
 #include "identity/machine_tokens.hpp"
 #include "identity/signing_keys.hpp"
@@ -121,9 +121,10 @@ int KeysRotateSigning(const CommonOptions& options) {
       !audited.ok()) {
     return Fail(audited.error().message);
   }
-  std::printf("machine tokens are now signed with key %s; the previous key stays published "
-              "until its tokens expire\n",
-              kid->c_str());
+  std::printf(
+      "machine tokens are now signed with key %s; the previous key stays published "
+      "until its tokens expire\n",
+      kid->c_str());
   return kExitOk;
 }
 

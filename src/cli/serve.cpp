@@ -260,8 +260,9 @@ int Serve(const CommonOptions& options) {
   routes.identity.hasher = &hasher;
   routes.audit = {&db, &clock};
   routes.members = {&db, &sessions, &job_queue, &clock};
-  routes.machine_clients = {&machine_tokens, &signing_keys, &db, &rate_limits, &clock,
-                            {config.auth_attempts_per_minute, std::chrono::seconds(60)}};
+  routes.machine_clients = {
+      &machine_tokens, &signing_keys, &db,
+      &rate_limits,    &clock,        {config.auth_attempts_per_minute, std::chrono::seconds(60)}};
   routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
   if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});

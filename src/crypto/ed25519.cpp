@@ -38,8 +38,7 @@ Ed25519KeyPair Ed25519KeyPair::Clone() const {
 }
 
 bool Ed25519Verify(ByteSpan public_key, ByteSpan message, ByteSpan signature) {
-  if (public_key.size() != crypto_sign_PUBLICKEYBYTES ||
-      signature.size() != crypto_sign_BYTES) {
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) {
     return false;
   }
   return crypto_sign_verify_detached(signature.data(), message.data(), message.size(),

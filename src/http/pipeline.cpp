@@ -343,8 +343,7 @@ std::optional<Response> Pipeline::AuthorizeMachine(Request& request, const Route
                       "This route needs a signed-in user; bearer tokens are not accepted.");
   }
   std::int64_t organization = 0;
-  if (!OrganizationOfPath(request, organization) ||
-      organization != principal.token_organization) {
+  if (!OrganizationOfPath(request, organization) || organization != principal.token_organization) {
     return ProblemFor(request, 404);  // ACL-3, as for a non-member.
   }
   principal.organization_id = organization;

@@ -282,7 +282,7 @@ Result<std::vector<InputProblem>> Accounts::ChangePassword(const Session& sessio
 }
 
 Status Accounts::Reauthenticate(const Session& session, std::string_view password,
-                               std::string_view code) {
+                                std::string_view code) {
   auto connection = database_.Acquire();
   if (!connection.ok()) return connection.error();
   auto user = FindUserById(**connection, session.user);

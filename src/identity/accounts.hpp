@@ -107,8 +107,7 @@ class Accounts {
 
   // Checks `password`, and `code` when the user has a second factor, for an already
   // signed-in user (AUTH-8) and records the time. kPermissionDenied when either is wrong.
-  Status Reauthenticate(const Session& session, std::string_view password,
-                        std::string_view code);
+  Status Reauthenticate(const Session& session, std::string_view password, std::string_view code);
 
   SessionStore& sessions() { return sessions_; }
   const MfaStore& mfa() const { return mfa_; }

@@ -176,18 +176,30 @@ std::string SignAccessToken(const AccessTokenClaims& claims, std::string_view ki
 
 std::string_view JwtRejectionName(JwtRejection rejection) {
   switch (rejection) {
-    case JwtRejection::kMalformed: return "malformed";
-    case JwtRejection::kAlgorithm: return "algorithm";
-    case JwtRejection::kType: return "type";
-    case JwtRejection::kCritical: return "critical_header";
-    case JwtRejection::kUnknownKey: return "unknown_key";
-    case JwtRejection::kSignature: return "signature";
-    case JwtRejection::kIssuer: return "issuer";
-    case JwtRejection::kAudience: return "audience";
-    case JwtRejection::kExpired: return "expired";
-    case JwtRejection::kNotYetValid: return "not_yet_valid";
-    case JwtRejection::kLifetime: return "lifetime";
-    case JwtRejection::kMissingClaim: return "missing_claim";
+    case JwtRejection::kMalformed:
+      return "malformed";
+    case JwtRejection::kAlgorithm:
+      return "algorithm";
+    case JwtRejection::kType:
+      return "type";
+    case JwtRejection::kCritical:
+      return "critical_header";
+    case JwtRejection::kUnknownKey:
+      return "unknown_key";
+    case JwtRejection::kSignature:
+      return "signature";
+    case JwtRejection::kIssuer:
+      return "issuer";
+    case JwtRejection::kAudience:
+      return "audience";
+    case JwtRejection::kExpired:
+      return "expired";
+    case JwtRejection::kNotYetValid:
+      return "not_yet_valid";
+    case JwtRejection::kLifetime:
+      return "lifetime";
+    case JwtRejection::kMissingClaim:
+      return "missing_claim";
   }
   return "unknown";
 }

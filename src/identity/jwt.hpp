@@ -48,9 +48,9 @@ bool VerifyCompactJws(const CompactJws& jws, crypto::ByteSpan public_key);
 struct AccessTokenClaims {
   std::string issuer;
   std::string audience;
-  std::string subject;    // The service client's id.
-  std::string token_id;   // jti
-  std::string scope;      // Space-separated (RFC 8693 section 4.2).
+  std::string subject;   // The service client's id.
+  std::string token_id;  // jti
+  std::string scope;     // Space-separated (RFC 8693 section 4.2).
   std::int64_t organization = 0;
   std::int64_t issued_at = 0;
   std::int64_t not_before = 0;
@@ -64,18 +64,18 @@ std::string SignAccessToken(const AccessTokenClaims& claims, std::string_view ki
 // Why a token was refused, for the log and the tests; clients only ever see
 // `invalid_token`.
 enum class JwtRejection {
-  kMalformed,      // Not three base64url parts of JSON objects, or a claim of the wrong type.
-  kAlgorithm,      // `alg` other than EdDSA.
-  kType,           // `typ` other than at+jwt.
-  kCritical,       // A `crit` header: extensions this verifier does not implement.
-  kUnknownKey,     // No `kid`, or none of ours.
-  kSignature,      // The signature does not verify.
+  kMalformed,   // Not three base64url parts of JSON objects, or a claim of the wrong type.
+  kAlgorithm,   // `alg` other than EdDSA.
+  kType,        // `typ` other than at+jwt.
+  kCritical,    // A `crit` header: extensions this verifier does not implement.
+  kUnknownKey,  // No `kid`, or none of ours.
+  kSignature,   // The signature does not verify.
   kIssuer,
   kAudience,
-  kExpired,        // Past `exp`, beyond the allowed skew.
-  kNotYetValid,    // Before `nbf` or `iat`, beyond the allowed skew.
-  kLifetime,       // `exp` more than the maximum lifetime after `iat`.
-  kMissingClaim,   // No exp, iat, sub, org or scope.
+  kExpired,       // Past `exp`, beyond the allowed skew.
+  kNotYetValid,   // Before `nbf` or `iat`, beyond the allowed skew.
+  kLifetime,      // `exp` more than the maximum lifetime after `iat`.
+  kMissingClaim,  // No exp, iat, sub, org or scope.
 };
 std::string_view JwtRejectionName(JwtRejection rejection);
 

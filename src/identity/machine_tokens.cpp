@@ -17,8 +17,7 @@ bool Holds(const std::vector<access::Permission>& scopes, access::Permission sco
 
 }  // namespace
 
-Result<TokenGrant> MachineTokens::Issue(std::string_view client_id,
-                                        std::string_view client_secret,
+Result<TokenGrant> MachineTokens::Issue(std::string_view client_id, std::string_view client_secret,
                                         std::optional<std::string_view> requested_scope) {
   TokenGrant grant;
   std::optional<ClientCredentials> client;
@@ -79,8 +78,8 @@ Result<BearerCheck> MachineTokens::Verify(std::string_view token) {
   rules.now = clock_.NowUnixSeconds();
   rules.max_lifetime = settings_.max_lifetime;
   rules.skew = settings_.skew;
-  AccessTokenCheck check =
-      VerifyAccessToken(token, [this](std::string_view kid) { return keys_.PublicKey(kid); }, rules);
+  AccessTokenCheck check = VerifyAccessToken(
+      token, [this](std::string_view kid) { return keys_.PublicKey(kid); }, rules);
   BearerCheck outcome;
   if (!check.ok()) {
     outcome.rejection = std::string(JwtRejectionName(check.rejection));

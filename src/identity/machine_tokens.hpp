@@ -41,8 +41,8 @@ struct TokenGrant {
   std::string access_token;
   std::string scope;
   std::int64_t expires_in = 0;
-  std::string client_id;         // Set when the client authenticated.
-  OrganizationId organization;   // Set when the client authenticated.
+  std::string client_id;        // Set when the client authenticated.
+  OrganizationId organization;  // Set when the client authenticated.
 };
 
 struct MachineIdentity {

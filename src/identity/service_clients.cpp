@@ -30,7 +30,8 @@ constexpr Sql kSelectActiveScopes =
 constexpr Sql kSelectForSecret = Sql::CrossTenant(
     "SELECT organization_id, scopes, secret_hash FROM service_clients "
     "WHERE id = ? AND revoked_at IS NULL");
-constexpr Sql kMarkUsed = Sql::CrossTenant("UPDATE service_clients SET last_used_at = ? WHERE id = ?");
+constexpr Sql kMarkUsed =
+    Sql::CrossTenant("UPDATE service_clients SET last_used_at = ? WHERE id = ?");
 
 // Compared when the id is unknown, so that both paths hash and compare once.
 const std::string& DecoyHash() {
@@ -86,9 +87,10 @@ Result<CreatedServiceClient> CreateServiceClient(storage::OrgScope& scope, const
   created.client.scopes = scopes;
   created.client.created_at = clock.NowUnixSeconds();
   created.secret = std::string(kSecretPrefix) + crypto::RandomToken();
-  auto inserted = scope.Execute(
-      kInsertClient, {created.client.id, created.client.name, FormatScopes(scopes),
-                      crypto::Sha256Hex(created.secret), created_by.value, created.client.created_at});
+  auto inserted =
+      scope.Execute(kInsertClient, {created.client.id, created.client.name, FormatScopes(scopes),
+                                    crypto::Sha256Hex(created.secret), created_by.value,
+                                    created.client.created_at});
   if (!inserted.ok()) return inserted.error();
   return created;
 }
@@ -133,8 +135,8 @@ Result<std::optional<ClientCredentials>> CheckClientSecret(storage::Connection& 
       ClientCredentials{std::string(id), OrganizationId{(*row)->Int(0)}, std::move(*scopes)});
 }
 
-Result<std::optional<std::vector<access::Permission>>> ActiveClientScopes(
-    storage::OrgScope& scope, std::string_view id) {
+Result<std::optional<std::vector<access::Permission>>> ActiveClientScopes(storage::OrgScope& scope,
+                                                                          std::string_view id) {
   using Scopes = std::vector<access::Permission>;
   auto row = scope.QueryOptional(kSelectActiveScopes, {std::string(id)});
   if (!row.ok()) return row.error();

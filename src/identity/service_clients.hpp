@@ -69,7 +69,7 @@ Result<std::optional<ClientCredentials>> CheckClientSecret(storage::Connection& 
 
 // The scopes of the organization's active client `id`, or nullopt when it is revoked or
 // unknown: checked on every bearer request.
-Result<std::optional<std::vector<access::Permission>>> ActiveClientScopes(
-    storage::OrgScope& scope, std::string_view id);
+Result<std::optional<std::vector<access::Permission>>> ActiveClientScopes(storage::OrgScope& scope,
+                                                                          std::string_view id);
 
 }  // namespace finhelm::identity

@@ -46,8 +46,8 @@ std::optional<crypto::Ed25519PublicKey> PublicKeyOf(const storage::Blob& bytes) 
 
 std::string JwkThumbprint(const crypto::Ed25519PublicKey& public_key) {
   // The members in lexicographic order, no whitespace: RFC 7638 section 3.2.
-  std::string canonical = R"({"crv":"Ed25519","kty":"OKP","x":")" +
-                          crypto::Base64UrlEncode(public_key) + R"("})";
+  std::string canonical =
+      R"({"crv":"Ed25519","kty":"OKP","x":")" + crypto::Base64UrlEncode(public_key) + R"("})";
   return crypto::Base64UrlEncode(crypto::Sha256(crypto::AsBytes(canonical)));
 }
 
@@ -186,12 +186,12 @@ Result<std::string> SigningKeys::Rotate() {
   storage::OrgScope installation(**connection, kInstallationOrganization);
   auto ring = data_keys_.LoadOrCreate(installation);
   if (!ring.ok()) return ring.error();
-  auto retired =
-      (*connection)->Execute(kRetireCurrent, {now, now + publication_after_retirement_});
+  auto retired = (*connection)->Execute(kRetireCurrent, {now, now + publication_after_retirement_});
   if (!retired.ok()) return retired.error();
   storage::Blob public_key(key.public_key().begin(), key.public_key().end());
-  auto inserted = (*connection)->Execute(
-      kInsertKey, {kid, std::move(public_key), ring->Seal(key.seed(), SeedIdentity(kid)), now});
+  auto inserted = (*connection)
+                      ->Execute(kInsertKey, {kid, std::move(public_key),
+                                             ring->Seal(key.seed(), SeedIdentity(kid)), now});
   if (!inserted.ok()) return inserted.error();
   if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
   Forget();

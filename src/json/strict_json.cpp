@@ -7,7 +7,7 @@
 namespace finhelm {
 
 std::shared_ptr<const nlohmann::json> ParseOutsideJson(std::string_view text, std::string& problem,
-                                                  int max_depth) {
+                                                       int max_depth) {
   using nlohmann::json;
   std::vector<std::set<std::string>> keys_per_object;
   problem.clear();

@@ -13,6 +13,6 @@ namespace finhelm {
 // The parsed document, or null with `problem` saying why ("duplicate key 'a'", "body is
 // not valid JSON", "body nests too deeply").
 std::shared_ptr<const nlohmann::json> ParseOutsideJson(std::string_view text, std::string& problem,
-                                                  int max_depth = 32);
+                                                       int max_depth = 32);
 
 }  // namespace finhelm

@@ -68,7 +68,8 @@ TEST(Jws, MalformedShapesAreRefused) {
 
 class AccessTokenTest : public ::testing::Test {
  protected:
-  AccessTokenTest() : key_(crypto::Ed25519KeyPair::Generate()), kid_(JwkThumbprint(key_.public_key())) {
+  AccessTokenTest()
+      : key_(crypto::Ed25519KeyPair::Generate()), kid_(JwkThumbprint(key_.public_key())) {
     claims_.issuer = kIssuer;
     claims_.audience = kAudience;
     claims_.subject = "fhc_client";
@@ -238,8 +239,7 @@ TEST_F(AccessTokenTest, ATamperedPayloadIsRefused) {
   auto second = token.find('.', first + 1);
   json payload = Payload();
   payload["org"] = 8;  // Another organization, under the original signature.
-  std::string tampered =
-      token.substr(0, first + 1) + Encode(payload.dump()) + token.substr(second);
+  std::string tampered = token.substr(0, first + 1) + Encode(payload.dump()) + token.substr(second);
   ExpectRefused(tampered, JwtRejection::kSignature);
   payload = Payload();
   payload["scope"] = "org:read org:operate";

@@ -129,8 +129,8 @@ TEST_P(MachineTokensTest, ScopesThatCannotBeGrantedAreRefusedAtCreation) {
   auto connection = database().Acquire();
   ASSERT_TRUE(connection.ok());
   storage::OrgScope scope(**connection, org_a_);
-  for (Permission permission : {Permission::kManageOrg, Permission::kAuthenticated,
-                                Permission::kPublic}) {
+  for (Permission permission :
+       {Permission::kManageOrg, Permission::kAuthenticated, Permission::kPublic}) {
     auto created = CreateServiceClient(scope, clock_, "bad", {permission}, admin_);
     EXPECT_FALSE(created.ok());
   }

@@ -39,7 +39,8 @@ std::vector<std::uint8_t> FromBase64Url(std::string_view text) {
 json PartOf(const std::string& token, int index) {
   std::size_t start = 0;
   for (int i = 0; i < index; ++i) start = token.find('.', start) + 1;
-  std::vector<std::uint8_t> bytes = FromBase64Url(token.substr(start, token.find('.', start) - start));
+  std::vector<std::uint8_t> bytes =
+      FromBase64Url(token.substr(start, token.find('.', start) - start));
   return json::parse(std::string(bytes.begin(), bytes.end()), nullptr, false);
 }
 
@@ -49,14 +50,14 @@ bool VerifiesWith(const std::string& token, const std::string& x) {
   std::size_t last = token.rfind('.');
   std::string input = token.substr(0, last);
   std::vector<std::uint8_t> signature = FromBase64Url(token.substr(last + 1));
-  EVP_PKEY* key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, public_key.data(),
-                                              public_key.size());
+  EVP_PKEY* key =
+      EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, public_key.data(), public_key.size());
   if (key == nullptr) return false;
   EVP_MD_CTX* context = EVP_MD_CTX_new();
-  bool valid = EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, key) == 1 &&
-               EVP_DigestVerify(context, signature.data(), signature.size(),
-                                reinterpret_cast<const unsigned char*>(input.data()),
-                                input.size()) == 1;
+  bool valid =
+      EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, key) == 1 &&
+      EVP_DigestVerify(context, signature.data(), signature.size(),
+                       reinterpret_cast<const unsigned char*>(input.data()), input.size()) == 1;
   EVP_MD_CTX_free(context);
   EVP_PKEY_free(key);
   return valid;
@@ -81,8 +82,8 @@ class MachineClients : public Identity {
   // Proves the password and a fresh code again (AUTH-8).
   void Reauthenticate() {
     HttpResponse proven =
-        Post("/v1/me/reauthenticate", {{"password", kPassword}, {"code", Totp(secret_, Now() + 30)}},
-             admin_);
+        Post("/v1/me/reauthenticate",
+             {{"password", kPassword}, {"code", Totp(secret_, Now() + 30)}}, admin_);
     ASSERT_EQ(proven.status, 204) << proven.body;
   }
 
@@ -95,10 +96,10 @@ class MachineClients : public Identity {
 
   HttpResponse TokenRequest(std::string_view form, std::string_view extra_headers = "",
                             std::string_view media = "application/x-www-form-urlencoded") {
-    std::string request = "POST /v1/oauth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: " +
-                          std::string(media) + "\r\nContent-Length: " +
-                          std::to_string(form.size()) + "\r\n" + std::string(extra_headers) +
-                          "\r\n" + std::string(form);
+    std::string request =
+        "POST /v1/oauth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + std::string(media) +
+        "\r\nContent-Length: " + std::to_string(form.size()) + "\r\n" + std::string(extra_headers) +
+        "\r\n" + std::string(form);
     return Fetch(*server_, request);
   }
 
@@ -108,7 +109,8 @@ class MachineClients : public Identity {
            "\r\n";
   }
 
-  std::string TokenFor(const json& client, std::string_view form = "grant_type=client_credentials") {
+  std::string TokenFor(const json& client,
+                       std::string_view form = "grant_type=client_credentials") {
     HttpResponse response = TokenRequest(form, BasicFor(client));
     EXPECT_EQ(response.status, 200) << response.body;
     return json::parse(response.body, nullptr, false).value("access_token", "");
@@ -131,10 +133,11 @@ class MachineClients : public Identity {
 // proves AUTH-7 and AUTH-8: creation needs re-authentication with password and code; the
 // secret is shown once.
 TEST_F(MachineClients, AdminCreatesAClientAfterReauthenticating) {
-  HttpResponse wrong = Post("/v1/me/reauthenticate", {{"password", kPassword}, {"code", "000000"}},
-                            admin_);
+  HttpResponse wrong =
+      Post("/v1/me/reauthenticate", {{"password", kPassword}, {"code", "000000"}}, admin_);
   EXPECT_EQ(wrong.status, 403);
-  EXPECT_EQ(json::parse(wrong.body)["type"], "https://finhelm.dev/problems/reauthentication-failed");
+  EXPECT_EQ(json::parse(wrong.body)["type"],
+            "https://finhelm.dev/problems/reauthentication-failed");
   HttpResponse no_code = Post("/v1/me/reauthenticate", {{"password", kPassword}}, admin_);
   EXPECT_EQ(no_code.status, 403);
   Reauthenticate();
@@ -150,8 +153,8 @@ TEST_F(MachineClients, AdminCreatesAClientAfterReauthenticating) {
   EXPECT_FALSE(clients[0].contains("secret"));  // Never again after creation.
   EXPECT_EQ(clients[0]["scopes"], json::array({"org:read"}));
 
-  HttpResponse bad_scope = Post(OrgPath(org_, "/service-clients"),
-                                {{"name", "x"}, {"scopes", {"org:manage"}}}, admin_);
+  HttpResponse bad_scope =
+      Post(OrgPath(org_, "/service-clients"), {{"name", "x"}, {"scopes", {"org:manage"}}}, admin_);
   EXPECT_EQ(bad_scope.status, 422);
 }
 
@@ -191,11 +194,12 @@ TEST_F(MachineClients, TheTokenEndpointSpeaksOAuth) {
   EXPECT_TRUE(verified) << jwks.body;
 
   std::string id = client["id"], secret = client["secret"];
-  EXPECT_EQ(TokenRequest("grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret)
-                .status,
-            200);
-  HttpResponse both = TokenRequest("grant_type=client_credentials&client_secret=" + secret,
-                                   BasicFor(client));
+  EXPECT_EQ(
+      TokenRequest("grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret)
+          .status,
+      200);
+  HttpResponse both =
+      TokenRequest("grant_type=client_credentials&client_secret=" + secret, BasicFor(client));
   EXPECT_EQ(both.status, 400);
   EXPECT_EQ(json::parse(both.body)["error"], "invalid_request");
   json impostor = {{"id", id}, {"secret", secret + "x"}};
@@ -208,13 +212,13 @@ TEST_F(MachineClients, TheTokenEndpointSpeaksOAuth) {
   HttpResponse repeated =
       TokenRequest("grant_type=client_credentials&grant_type=client_credentials", BasicFor(client));
   EXPECT_EQ(json::parse(repeated.body)["error"], "invalid_request");
-  HttpResponse wider = TokenRequest("grant_type=client_credentials&scope=org%3Aaudit",
-                                    BasicFor(client));
+  HttpResponse wider =
+      TokenRequest("grant_type=client_credentials&scope=org%3Aaudit", BasicFor(client));
   EXPECT_EQ(json::parse(wider.body)["error"], "invalid_scope");
-  EXPECT_EQ(TokenRequest(R"({"grant_type":"client_credentials"})", BasicFor(client),
-                         "application/json")
-                .status,
-            415);
+  EXPECT_EQ(
+      TokenRequest(R"({"grant_type":"client_credentials"})", BasicFor(client), "application/json")
+          .status,
+      415);
 }
 
 // proves AUTH-7 and ACL-3: a bearer token works on the routes its scopes allow, is
