@@ -4,6 +4,7 @@
 
 #include "api/contract.hpp"
 #include "core/money.hpp"
+#include "crypto/constant_time.hpp"
 #include "http/problem.hpp"
 #include "observability/log.hpp"
 
@@ -48,6 +49,19 @@ Response DiagnosticsEcho(Request& request) {
   return Response::Json(200, answer.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
+// 127.0.0.0/8 and ::1, as the peer (or, behind a trusted proxy, the client it names).
+bool IsLoopbackPeer(std::string_view address) {
+  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+}
+
+bool MayScrape(const Request& request, const crypto::SecretBytes* token) {
+  if (token == nullptr) return IsLoopbackPeer(request.remote_address);
+  auto authorization = request.headers.Get("Authorization");
+  constexpr std::string_view kScheme = "Bearer ";
+  if (!authorization || !authorization->starts_with(kScheme)) return false;
+  return crypto::ConstantTimeEquals(authorization->substr(kScheme.size()), token->AsStringView());
+}
+
 }  // namespace
 
 Status AddSystemRoutes(http::Router& router, SystemRouteDependencies dependencies) {
@@ -76,14 +90,20 @@ Status AddSystemRoutes(http::Router& router, SystemRouteDependencies dependencie
     }
     return Response::Json(200, json{{"status", "ready"}, {"checks", results}}.dump());
   };
-  auto metrics_text = [registry](Request&) {
+  auto metrics_text = [registry, token = dependencies.metrics_token](Request& request) {
+    if (!MayScrape(request, token.get())) {
+      Response refused = http::ProblemResponse(
+          http::MakeProblem(401, "unauthenticated", "a scrape credential is required"),
+          request.request_id);
+      refused.headers.Set("WWW-Authenticate", R"(Bearer realm="metrics")");
+      return refused;
+    }
     Response response;
     response.headers.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     response.body = registry != nullptr ? registry->Render() : std::string();
     return response;
   };
 
-  // TODO(#3): restrict /metrics to a scrape credential or a listener of its own.
   http::Route routes[] = {
       {"GET", "/healthz", Permission::kPublic, Health, Execution::kInline, BodyKind::kNone, ""},
       {"GET", "/readyz", Permission::kPublic, readiness, Execution::kWorker, BodyKind::kNone, ""},

@@ -3,9 +3,11 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "core/result.hpp"
+#include "crypto/secret_bytes.hpp"
 #include "http/router.hpp"
 #include "observability/metrics.hpp"
 
@@ -21,6 +23,9 @@ struct ReadinessCheck {
 struct SystemRouteDependencies {
   const metrics::Registry* metrics = nullptr;
   std::vector<ReadinessCheck> readiness;
+  // The scrape credential of /metrics (`Authorization: Bearer <token>`); null: loopback
+  // clients only. The metrics name routes, job queues and pool sizes: not for everyone.
+  std::shared_ptr<const crypto::SecretBytes> metrics_token;
 };
 
 Status AddSystemRoutes(http::Router& router, SystemRouteDependencies dependencies);

@@ -227,6 +227,23 @@ int Serve(const CommonOptions& options) {
   storage::Database& db = **database;
   api::RouteDependencies routes;
   routes.system.metrics = &registry;
+  if (config.metrics_token_file) {
+    auto token = crypto::ReadSecretFile(*config.metrics_token_file);
+    if (!token.ok()) {
+      log::Error("startup_failed", {{"step", "metrics_token"}, {"detail", token.error().message}});
+      return kExitFailure;
+    }
+    std::size_t length = token->size();
+    while (length > 0 && (token->data()[length - 1] == '\n' || token->data()[length - 1] == '\r')) {
+      --length;
+    }
+    token->Truncate(length);
+    if (token->empty()) {
+      log::Error("startup_failed", {{"step", "metrics_token"}, {"detail", "the file is empty"}});
+      return kExitFailure;
+    }
+    routes.system.metrics_token = std::make_shared<const crypto::SecretBytes>(std::move(*token));
+  }
   routes.system.readiness.push_back({"database", [&db]() -> Status {
                                        auto state = storage::CurrentState(db);
                                        if (!state.ok()) return state.error();

@@ -50,6 +50,7 @@ const std::set<std::string>& KnownKeys() {
       "secrets.master_key_file",
       "jobs.workers",
       "log.level",
+      "log.metrics_token_file",
       "integrations.smtp_url",
       "integrations.smtp_password_file",
       "integrations.smtp_from",
@@ -223,6 +224,8 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     config.master_key_file = value;
   } else if (key == "jobs.workers") {
     set_size(config.job_workers, 0, 64);
+  } else if (key == "log.metrics_token_file") {
+    config.metrics_token_file = value;
   } else if (key == "log.level") {
     reader.ParseLogLevel(setting, value, config);
   } else if (key == "integrations.smtp_url") {
@@ -294,6 +297,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_DATABASE_URL", "storage.database_url"},
     {"FINHELM_MASTER_KEY_FILE", "secrets.master_key_file"},
     {"FINHELM_LOG_LEVEL", "log.level"},
+    {"FINHELM_METRICS_TOKEN_FILE", "log.metrics_token_file"},
     {"FINHELM_SMTP_URL", "integrations.smtp_url"},
     {"FINHELM_SMTP_PASSWORD_FILE", "integrations.smtp_password_file"},
     {"FINHELM_SMTP_FROM", "integrations.smtp_from"},
@@ -496,6 +500,7 @@ std::vector<Problem> Check(const Config& config) {
       }
     }
     CheckSecretFile("integrations.smtp_password_file", config.smtp_password_file, problems);
+    CheckSecretFile("log.metrics_token_file", config.metrics_token_file, problems);
     CheckSecretFile("secrets.master_key_file", config.master_key_file, problems);
     CheckSecretFile("server.tls_key_file", config.tls_key_file, problems);
     CheckSecretFile("integrations.llm_api_key_file", config.llm_api_key_file, problems);

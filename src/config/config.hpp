@@ -68,6 +68,9 @@ struct Config {
   // Integrations named by SPEC section 6; their modules read them when they arrive.
   std::optional<std::string> smtp_url;            // smtp://[user@]host:port or smtps://
   std::optional<std::string> smtp_password_file;  // The SMTP password, mode 0600.
+  // The bearer token a Prometheus scraper presents on /metrics, mode 0600. Without one,
+  // /metrics answers loopback clients only.
+  std::optional<std::string> metrics_token_file;
   std::optional<std::string> smtp_from;           // The sender address of FinHelm's mail.
   std::optional<std::string> clamd_socket;
   std::optional<std::string> redis_url;

@@ -245,9 +245,9 @@ void Pipeline::Dispatch(Request request, ResponseCallback done) const {
 }
 
 Response Pipeline::RunOnWorker(Request& request, const Route& route) const {
-  // Inline routes are public by construction (Router::Add) and may run on an I/O thread,
-  // where authentication, which reads the database, must not.
-  if (route.execution != Execution::kInline) {
+  // Public routes act on nobody's authority, so their credentials are not looked at (and
+  // cost no database read); inline routes are public by construction (Router::Add).
+  if (route.permission != access::Permission::kPublic) {
     auto principal = authenticator_.Authenticate(request);
     if (!principal.ok()) return ErrorResponse(principal.error(), request.request_id);
     request.principal = std::move(*principal);

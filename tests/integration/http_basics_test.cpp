@@ -6,6 +6,7 @@
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 
 namespace finhelm::integration {
@@ -135,6 +136,38 @@ TEST(SystemRoutes, MetricsCountHealthRequestsByRoute) {
                 R"(finhelm_http_requests_total{method="GET",route="/healthz",status="200"} 1)"),
             std::string::npos)
       << metrics.body;
+}
+
+// /metrics names every route and queue: with a scrape token configured it needs that token,
+// and without one it answers loopback clients only.
+TEST(SystemRoutes, MetricsNeedTheScrapeCredential) {
+  TempDir secrets;
+  ASSERT_TRUE(WriteFile(secrets / "metrics.token", "scrape-token-of-forty-characters-or-so\n",
+                        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+  ServerConfig config;
+  config.environment["FINHELM_METRICS_TOKEN_FILE"] = (secrets / "metrics.token").string();
+  auto server = StartServer(config);
+  ASSERT_NE(server, nullptr);
+  HttpResponse anonymous = Fetch(*server, GetRequest("/metrics"));
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.Header("WWW-Authenticate"), R"(Bearer realm="metrics")");
+  EXPECT_EQ(Fetch(*server, GetRequest("/metrics", "Authorization: Bearer wrong\r\n")).status, 401);
+  HttpResponse scraped = Fetch(
+      *server,
+      GetRequest("/metrics", "Authorization: Bearer scrape-token-of-forty-characters-or-so\r\n"));
+  EXPECT_EQ(scraped.status, 200);
+  EXPECT_NE(scraped.body.find("finhelm_http_requests_total"), std::string::npos);
+}
+
+TEST(SystemRoutes, MetricsWithoutATokenAnswerOnlyLoopbackClients) {
+  ServerConfig config;
+  config.toml = "[server]\ntrusted_proxies = [\"127.0.0.1\"]\n";
+  auto server = StartServer(config);
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(Fetch(*server, GetRequest("/metrics")).status, 200);
+  // Through the (trusted) proxy on loopback, for a client elsewhere.
+  EXPECT_EQ(Fetch(*server, GetRequest("/metrics", "X-Forwarded-For: 203.0.113.9\r\n")).status,
+            401);
 }
 
 TEST(SystemRoutes, ReadyzReportsReady) {
