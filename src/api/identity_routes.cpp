@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/internal/handler_support.hpp"
+#include "api/machine_client_routes.hpp"
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
@@ -255,6 +256,35 @@ class IdentityHandlers {
     }
     if (!proven.ok()) return http::ErrorResponse(proven.error(), request.request_id);
     Audit(request, "authn_reauthenticated", ActorOf(request.principal));
+    return Response::Empty(204);
+  }
+
+  Response ChangeEmail(Request& request) const {
+    if (auto stale = RequireRecentAuthentication(request, *deps_.clock)) return *stale;
+    Status requested =
+        deps_.accounts->RequestEmailChange(SessionOf(request), Text(request, "email"));
+    if (!requested.ok() && requested.error().code == ErrorCode::kInvalidArgument) {
+      return internal::FieldProblem(request, "/email", requested.error().message);
+    }
+    if (!requested.ok()) return http::ErrorResponse(requested.error(), request.request_id);
+    Audit(request, "user_email_change_requested", ActorOf(request.principal));
+    // The same answer whether or not the address is taken (AUTH-4).
+    return Response::Json(202, R"({"status":"confirmation_sent"})");
+  }
+
+  Response ConfirmEmail(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
+    auto changed = deps_.accounts->ConfirmEmailChange(Text(request, "token"));
+    if (!changed.ok() && changed.error().code == ErrorCode::kNotFound) {
+      return ProblemOf(request, 400, "invalid-token", "This link is invalid or has expired.");
+    }
+    if (!changed.ok() && changed.error().code == ErrorCode::kConflict) {
+      return ProblemOf(request, 409, "email-taken",
+                       "Another account uses this address now; the change was not made.");
+    }
+    if (!changed.ok()) return http::ErrorResponse(changed.error(), request.request_id);
+    std::string user = "user:" + std::to_string(changed->value);
+    Audit(request, "user_email_changed", user, user);
     return Response::Empty(204);
   }
 
@@ -516,6 +546,10 @@ Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies depende
       {"GET", "/v1/me", Permission::kAuthenticated, &H::Me, BodyKind::kNone, ""},
       {"POST", "/v1/me/password", Permission::kAuthenticated, &H::ChangePassword, BodyKind::kJson,
        "postMePassword"},
+      {"POST", "/v1/me/email", Permission::kAuthenticated, &H::ChangeEmail, BodyKind::kJson,
+       "postMeEmail"},
+      {"POST", "/v1/auth/confirm-email", Permission::kPublic, &H::ConfirmEmail, BodyKind::kJson,
+       "postAuthConfirmEmail"},
       {"POST", "/v1/me/reauthenticate", Permission::kAuthenticated, &H::Reauthenticate,
        BodyKind::kJson, "postMeReauthenticate"},
       {"GET", "/v1/me/sessions", Permission::kAuthenticated, &H::ListSessions, BodyKind::kNone, ""},

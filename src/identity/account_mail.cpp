@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "identity/email_change.hpp"
 #include "identity/one_time_tokens.hpp"
 #include "jobs/job_context.hpp"
 #include "mail/mail_templates.hpp"
@@ -12,7 +13,28 @@
 namespace finhelm::identity {
 namespace {
 
-constexpr std::string_view kKindNames[] = {"verify_email", "password_reset", "already_registered"};
+constexpr std::string_view kKindNames[] = {"verify_email", "password_reset", "already_registered",
+                                           "confirm_email_change", "email_change_notice"};
+
+// The messages about a pending email change; nullopt when it is no longer pending.
+Result<std::optional<mail::MailMessage>> ComposeEmailChange(storage::Connection& connection,
+                                                            const Clock& clock, const User& account,
+                                                            AccountMailKind kind,
+                                                            const std::string& base) {
+  using Message = std::optional<mail::MailMessage>;
+  if (kind == AccountMailKind::kEmailChangeNotice) {
+    auto pending = PendingEmail(connection, clock, account.id);
+    if (!pending.ok()) return pending.error();
+    if (!pending->has_value()) return Message();
+    return Message(mail::EmailChangeNoticeMail(account.email, account.name, **pending,
+                                               base + "/forgot-password"));
+  }
+  auto change = IssueEmailChangeToken(connection, clock, account.id);
+  if (!change.ok()) return change.error();
+  if (!change->has_value()) return Message();
+  return Message(mail::EmailChangeMail((*change)->new_email, account.name,
+                                       base + "/confirm-email#token=" + (*change)->token));
+}
 
 // Builds the message for `mail`, issuing its token in its own committed transaction first,
 // so that the link in the message works as soon as it is delivered.
@@ -26,6 +48,10 @@ Result<std::optional<mail::MailMessage>> Compose(storage::Connection& connection
   if (!user->has_value()) return std::optional<mail::MailMessage>();
   const User& account = **user;
   const std::string& base = settings.public_url;
+  if (mail.kind == AccountMailKind::kConfirmEmailChange ||
+      mail.kind == AccountMailKind::kEmailChangeNotice) {
+    return ComposeEmailChange(connection, clock, account, mail.kind, base);
+  }
   if (mail.kind == AccountMailKind::kAlreadyRegistered) {
     return std::optional(mail::AlreadyRegisteredMail(account.email, account.name, base + "/login",
                                                      base + "/forgot-password"));

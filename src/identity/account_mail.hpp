@@ -27,7 +27,15 @@ namespace finhelm::identity {
 
 inline constexpr OrganizationId kInstallationOrganization{0};
 
-enum class AccountMailKind { kVerifyEmail, kPasswordReset, kAlreadyRegistered };
+// kConfirmEmailChange goes to the pending new address, kEmailChangeNotice to the current
+// one (email_change.hpp).
+enum class AccountMailKind {
+  kVerifyEmail,
+  kPasswordReset,
+  kAlreadyRegistered,
+  kConfirmEmailChange,
+  kEmailChangeNotice,
+};
 
 // The addressee is a user id, or for a password reset the email as typed (normalized):
 // the request is answered before anyone looks the email up, so that known and unknown

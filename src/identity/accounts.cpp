@@ -2,6 +2,7 @@
 
 #include "identity/account_mail.hpp"
 #include "identity/email_address.hpp"
+#include "identity/email_change.hpp"
 #include "identity/one_time_tokens.hpp"
 #include "identity/users.hpp"
 #include "observability/log.hpp"
@@ -279,6 +280,20 @@ Result<std::vector<InputProblem>> Accounts::ChangePassword(const Session& sessio
   if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
   log::Info("account_password_changed", {{"user_id", session.user.value}});
   return problems;
+}
+
+Status Accounts::RequestEmailChange(const Session& session, std::string_view email) {
+  auto normalized = NormalizeEmail(email);
+  if (!normalized.ok()) return MakeError(ErrorCode::kInvalidArgument, "not an email address");
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  return identity::RequestEmailChange(**connection, jobs_, clock_, session.user, *normalized);
+}
+
+Result<UserId> Accounts::ConfirmEmailChange(std::string_view token) {
+  auto connection = database_.Acquire();
+  if (!connection.ok()) return connection.error();
+  return identity::ConfirmEmailChange(**connection, clock_, token);
 }
 
 Status Accounts::Reauthenticate(const Session& session, std::string_view password,

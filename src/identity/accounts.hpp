@@ -109,6 +109,13 @@ class Accounts {
   // signed-in user (AUTH-8) and records the time. kPermissionDenied when either is wrong.
   Status Reauthenticate(const Session& session, std::string_view password, std::string_view code);
 
+  // Starts a change of the session user's email to `email` (email_change.hpp): the same
+  // answer whether or not the address is taken. kInvalidArgument for a malformed or
+  // unchanged address.
+  Status RequestEmailChange(const Session& session, std::string_view email);
+  // Applies the change of an emailed token; kNotFound or kConflict as ConfirmEmailChange.
+  Result<UserId> ConfirmEmailChange(std::string_view token);
+
   SessionStore& sessions() { return sessions_; }
   const MfaStore& mfa() const { return mfa_; }
 

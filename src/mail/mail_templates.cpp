@@ -74,6 +74,34 @@ MailMessage PasswordResetMail(std::string_view to, std::string_view name, std::s
           "message: your password stays as it is.</p>");
 }
 
+MailMessage EmailChangeMail(std::string_view to, std::string_view name, std::string_view link) {
+  std::string greeting = "Hello " + std::string(name) + ",";
+  return Compose(to, "Confirm your new email for FinHelm",
+                 greeting +
+                     "\n\nConfirm that FinHelm should use this address by opening this link within "
+                     "24 hours:\n\n" +
+                     std::string(link) + "\n\nIf you did not ask for this, ignore this message.\n",
+                 "<p>" + EscapeHtml(greeting) +
+                     "</p><p>Confirm that FinHelm should use this address within 24 hours:</p>" +
+                     Link(link, "Confirm my new email") +
+                     "<p>If you did not ask for this, ignore this message.</p>");
+}
+
+MailMessage EmailChangeNoticeMail(std::string_view to, std::string_view name,
+                                  std::string_view new_email, std::string_view reset_link) {
+  std::string greeting = "Hello " + std::string(name) + ",";
+  std::string notice = "Someone signed in to your FinHelm account asked to change its email to " +
+                       std::string(new_email) + ". It changes only once the new address confirms.";
+  return Compose(
+      to, "Your FinHelm email is being changed",
+      greeting + "\n\n" + notice +
+          "\n\nIf it was not you, reset your password now, which signs everyone out:\n\n" +
+          std::string(reset_link) + "\n",
+      "<p>" + EscapeHtml(greeting) + "</p><p>" + EscapeHtml(notice) +
+          "</p><p>If it was not you, reset your password now, which signs everyone out:</p>" +
+          Link(reset_link, "Reset my password"));
+}
+
 MailMessage AlreadyRegisteredMail(std::string_view to, std::string_view name,
                                   std::string_view login_link, std::string_view reset_link) {
   std::string greeting = "Hello " + std::string(name) + ",";

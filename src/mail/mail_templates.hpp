@@ -21,6 +21,12 @@ MailMessage PasswordResetMail(std::string_view to, std::string_view name, std::s
 MailMessage AlreadyRegisteredMail(std::string_view to, std::string_view name,
                                   std::string_view login_link, std::string_view reset_link);
 
+// To the new address of an email change: the link that confirms it (24 hours).
+MailMessage EmailChangeMail(std::string_view to, std::string_view name, std::string_view link);
+// To the current address: the change was asked for, and what to do if it was not you.
+MailMessage EmailChangeNoticeMail(std::string_view to, std::string_view name,
+                                  std::string_view new_email, std::string_view reset_link);
+
 MailMessage InvitationMail(std::string_view to, std::string_view organization,
                            std::string_view role, std::string_view link);
 

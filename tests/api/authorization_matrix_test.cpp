@@ -64,6 +64,8 @@ const std::map<std::string, Permission>& ExpectedPermissions() {
       {"DELETE /v1/orgs/{org}/invitations/{id}", Permission::kManageOrg},
       {"POST /v1/invitations/accept", Permission::kAuthenticated},
       {"POST /v1/me/reauthenticate", Permission::kAuthenticated},
+      {"POST /v1/me/email", Permission::kAuthenticated},
+      {"POST /v1/auth/confirm-email", Permission::kPublic},
       {"POST /v1/oauth/token", Permission::kPublic},
       {"GET /.well-known/jwks.json", Permission::kPublic},
       {"GET /v1/orgs/{org}/service-clients", Permission::kManageOrg},

@@ -7,6 +7,7 @@
 
 #include "identity/account_mail.hpp"
 #include "identity/email_address.hpp"
+#include "identity/email_change.hpp"
 #include "identity/totp.hpp"
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
@@ -333,6 +334,70 @@ TEST_P(AccountsTest, RemovingTheSecondFactorNeedsPasswordAndCode) {
             ErrorCode::kPermissionDenied);
   ASSERT_TRUE(accounts_->RemoveMfa(session, kPassword, next).ok());
   EXPECT_FALSE(*mfa_.IsEnrolled(**connection, user));
+}
+
+// The new address confirms before it counts; the old one is told; the link works once.
+TEST_P(AccountsTest, EmailChangeIsConfirmedFromTheNewAddress) {
+  RegisterAndVerify("jo@example.com");
+  LoginOutcome signed_in = Login("jo@example.com", kPassword);
+  ASSERT_EQ(signed_in.kind, LoginOutcome::Kind::kSignedIn);
+  const Session& session = signed_in.session->session;
+  EXPECT_EQ(accounts_->RequestEmailChange(session, "JO@example.com").error().code,
+            ErrorCode::kInvalidArgument);  // Unchanged.
+  EXPECT_EQ(accounts_->RequestEmailChange(session, "not an email").error().code,
+            ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(accounts_->RequestEmailChange(session, "Jo.New@Example.com").ok());
+  auto mail = DeliverMail();
+  ASSERT_EQ(mail.size(), 2u);
+  const mail::MailMessage& confirm = mail[0].to == "jo.new@example.com" ? mail[0] : mail[1];
+  const mail::MailMessage& notice = mail[0].to == "jo.new@example.com" ? mail[1] : mail[0];
+  EXPECT_EQ(notice.to, "jo@example.com");
+  EXPECT_NE(notice.text.find("jo.new@example.com"), std::string::npos);
+  EXPECT_TRUE(TokenIn(notice).empty());  // The old address gets no link that changes anything.
+  std::string token = TokenIn(confirm);
+  ASSERT_FALSE(token.empty()) << confirm.text;
+  EXPECT_NE(confirm.text.find("/confirm-email#token="), std::string::npos);
+
+  // Until confirmed, the old address is the account's.
+  EXPECT_EQ(Login("jo@example.com", kPassword).kind, LoginOutcome::Kind::kSignedIn);
+  auto changed = accounts_->ConfirmEmailChange(token);
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_EQ(changed->value, session.user.value);
+  EXPECT_EQ(accounts_->ConfirmEmailChange(token).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Login("jo.new@example.com", kPassword).kind, LoginOutcome::Kind::kSignedIn);
+  EXPECT_EQ(Login("jo@example.com", kPassword).kind, LoginOutcome::Kind::kRefused);
+}
+
+// AUTH-4: a taken address gets the same answer; its owner is told, nothing is pending.
+TEST_P(AccountsTest, EmailChangeToATakenAddressChangesNothing) {
+  RegisterAndVerify("jo@example.com");
+  RegisterAndVerify("sam@example.com");
+  LoginOutcome signed_in = Login("jo@example.com", kPassword);
+  ASSERT_TRUE(accounts_->RequestEmailChange(signed_in.session->session, "sam@example.com").ok());
+  auto mail = DeliverMail();
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0].to, "sam@example.com");
+  EXPECT_TRUE(TokenIn(mail[0]).empty());
+  auto connection = database().Acquire();
+  auto pending = (*connection)->Query("SELECT user_id FROM email_changes");
+  ASSERT_TRUE(pending.ok());
+  EXPECT_TRUE(pending->empty());
+}
+
+// A link expires after 24 hours, and an address taken since the request is refused.
+TEST_P(AccountsTest, EmailChangeLinksExpireAndLoseToANewOwner) {
+  RegisterAndVerify("jo@example.com");
+  LoginOutcome signed_in = Login("jo@example.com", kPassword);
+  ASSERT_TRUE(accounts_->RequestEmailChange(signed_in.session->session, "new@example.com").ok());
+  std::string token;
+  for (const auto& message : DeliverMail()) {
+    if (message.to == "new@example.com") token = TokenIn(message);
+  }
+  ASSERT_FALSE(token.empty());
+  RegisterAndVerify("new@example.com");  // Someone else registers the address meanwhile.
+  EXPECT_EQ(accounts_->ConfirmEmailChange(token).error().code, ErrorCode::kConflict);
+  clock_.Advance(kEmailChangeLifetime + seconds(1));
+  EXPECT_EQ(accounts_->ConfirmEmailChange(token).error().code, ErrorCode::kNotFound);
 }
 
 INSTANTIATE_BACKENDS(AccountsTest);

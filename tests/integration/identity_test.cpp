@@ -99,6 +99,25 @@ TEST_F(Identity, NewUserRegistersVerifiesLogsInAndCreatesAnOrganization) {
   EXPECT_EQ(Get("/v1/orgs/" + std::to_string(org), jane).status, 200);
 }
 
+// proves AUTH-8 and AUTH-4: a signed-in user (whose login is recent) changes the email;
+// the new address confirms from its link; a taken address gets the same answer.
+TEST_F(Identity, EmailChangeIsConfirmedFromTheNewAddress) {
+  RegisterAndVerify("jo@example.com");
+  Client jo = Login("jo@example.com");
+  HttpResponse asked = Post("/v1/me/email", {{"email", "Jo.New@example.com"}}, jo);
+  ASSERT_EQ(asked.status, 202) << asked.body;
+  std::string token = AwaitMailToken("jo.new@example.com", "Confirm your new email for FinHelm");
+  ASSERT_FALSE(token.empty());
+  EXPECT_EQ(Post("/v1/auth/confirm-email", {{"token", token}}).status, 204);
+  EXPECT_EQ(Post("/v1/auth/confirm-email", {{"token", token}}).status, 400);
+  EXPECT_EQ(json::parse(Get("/v1/me", jo).body)["user"]["email"], "jo.new@example.com");
+
+  RegisterAndVerify("sam@example.com");
+  HttpResponse taken = Post("/v1/me/email", {{"email", "sam@example.com"}}, jo);
+  EXPECT_EQ(taken.status, 202);
+  EXPECT_EQ(taken.body, asked.body);
+}
+
 // proves SESS-1: the cookie's attributes.
 TEST_F(Identity, SessionCookieIsHostOnlySecureHttpOnlyAndStrict) {
   RegisterAndVerify("jo@example.com");

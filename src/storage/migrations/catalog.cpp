@@ -14,6 +14,7 @@
 #include "storage/migrations/0008_invitations.hpp"
 #include "storage/migrations/0009_setup.hpp"
 #include "storage/migrations/0010_machine_clients.hpp"
+#include "storage/migrations/0011_email_changes.hpp"
 
 namespace finhelm::storage {
 
@@ -31,6 +32,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0008,
       migrations::kMigration0009,
       migrations::kMigration0010,
+      migrations::kMigration0011,
       // clang-format on
   };
   return kAll;
