@@ -397,11 +397,17 @@ class IdentityHandlers {
                                {"role", access::RoleName(membership.role)}});
     }
     const identity::User& account = **user;
+    // AUTH-2: a reminder after the configured age, never a forced change.
+    std::int64_t age = deps_.clock->NowUnixSeconds() - account.password_changed_at;
+    bool change_recommended = age >= deps_.password_reminder_age.count();
     return Response::Json(200, Dump({{"user",
                                       {{"id", account.id.value},
                                        {"email", account.email},
                                        {"name", account.name},
-                                       {"email_verified", account.email_verified()}}},
+                                       {"email_verified", account.email_verified()},
+                                       {"mfa_enrolled", request.principal.mfa_enrolled},
+                                       {"password_changed_at", account.password_changed_at},
+                                       {"password_change_recommended", change_recommended}}},
                                      {"memberships", organizations},
                                      {"csrf_token", request.principal.csrf_token}}));
   }

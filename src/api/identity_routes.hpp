@@ -25,6 +25,8 @@ struct IdentityRouteDependencies {
   const identity::PasswordPolicy* policy = nullptr;  // For first-run setup.
   const identity::PasswordHasher* hasher = nullptr;
   http::RateLimit auth_rate_limit{20, std::chrono::seconds(60)};
+  // AUTH-2: GET /v1/me recommends a new password once the current one is this old.
+  std::chrono::seconds password_reminder_age{std::chrono::hours(24 * 365)};
 };
 
 Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies);

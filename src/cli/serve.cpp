@@ -281,6 +281,7 @@ int Serve(const CommonOptions& options) {
       &machine_tokens, &signing_keys, &db,
       &rate_limits,    &clock,        {config.auth_attempts_per_minute, std::chrono::seconds(60)}};
   routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
+  routes.identity.password_reminder_age = config.password_reminder_age;
   if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
     return kExitFailure;

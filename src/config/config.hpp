@@ -50,6 +50,8 @@ struct Config {
   std::chrono::seconds session_absolute_timeout{8 * 3600};  // SESS-2; at most 8 h in production.
   // AUTH-7: how long a key signs machine tokens before the rotation job replaces it.
   std::chrono::seconds signing_key_rotation{7 * 24 * 3600};
+  // AUTH-2: after how many days GET /v1/me recommends (never forces) a new password.
+  std::chrono::seconds password_reminder_age{std::chrono::hours(24 * 365)};
 
   // [storage]
   std::string data_dir = "var";
@@ -71,7 +73,7 @@ struct Config {
   // The bearer token a Prometheus scraper presents on /metrics, mode 0600. Without one,
   // /metrics answers loopback clients only.
   std::optional<std::string> metrics_token_file;
-  std::optional<std::string> smtp_from;           // The sender address of FinHelm's mail.
+  std::optional<std::string> smtp_from;  // The sender address of FinHelm's mail.
   std::optional<std::string> clamd_socket;
   std::optional<std::string> redis_url;
   std::optional<std::string> llm_base_url;

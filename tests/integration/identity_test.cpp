@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <set>
 
 #include "identity_fixture.hpp"
@@ -90,6 +91,8 @@ TEST_F(Identity, NewUserRegistersVerifiesLogsInAndCreatesAnOrganization) {
   EXPECT_EQ(body["user"]["email_verified"], true);
   EXPECT_EQ(body["csrf_token"], jane.csrf);  // WEB-4: the token comes with /v1/me.
   EXPECT_EQ(me.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(body["user"]["mfa_enrolled"], false);
+  EXPECT_EQ(body["user"]["password_change_recommended"], false);
 
   HttpResponse created = Post("/v1/orgs", {{"name", "Acme Books"}}, jane);
   ASSERT_EQ(created.status, 201) << created.body;
@@ -116,6 +119,23 @@ TEST_F(Identity, EmailChangeIsConfirmedFromTheNewAddress) {
   HttpResponse taken = Post("/v1/me/email", {{"email", "sam@example.com"}}, jo);
   EXPECT_EQ(taken.status, 202);
   EXPECT_EQ(taken.body, asked.body);
+}
+
+// proves AUTH-2 (the reminder): a password older than the configured age is flagged by
+// GET /v1/me, and signing in still works: the change is suggested, never forced.
+TEST_F(Identity, AnOldPasswordIsRemindedNotForced) {
+  RegisterAndVerify("jo@example.com");
+  // Age the password by a year and a day, as the clock would, in the server's database.
+  fs::path database = server_->directory() / "data" / "finhelm.db";
+  std::string age = "python3 -c \"import sqlite3; c = sqlite3.connect('" + database.string() +
+                    "'); c.execute('UPDATE users SET password_changed_at = password_changed_at - "
+                    "366 * 86400'); c.commit()\"";
+  ASSERT_EQ(std::system(age.c_str()), 0);
+  Client jo = Login("jo@example.com");
+  ASSERT_FALSE(jo.cookie.empty());
+  HttpResponse me = Get("/v1/me", jo);
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(json::parse(me.body)["user"]["password_change_recommended"], true);
 }
 
 // proves SESS-1: the cookie's attributes.
