@@ -106,11 +106,11 @@ Result<SigningKey> SigningKeys::Current() {
                        : made.error();
     }
   }
-  SigningKey& key = **read;
+  SigningKey key = std::move(**read);
   std::lock_guard lock(mutex_);
   current_ = SigningKey{key.kid, key.key.Clone()};
   current_loaded_at_ = now;
-  return std::move(key);
+  return key;
 }
 
 Result<std::vector<PublishedKey>> SigningKeys::LoadPublished() {

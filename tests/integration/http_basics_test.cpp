@@ -166,8 +166,7 @@ TEST(SystemRoutes, MetricsWithoutATokenAnswerOnlyLoopbackClients) {
   ASSERT_NE(server, nullptr);
   EXPECT_EQ(Fetch(*server, GetRequest("/metrics")).status, 200);
   // Through the (trusted) proxy on loopback, for a client elsewhere.
-  EXPECT_EQ(Fetch(*server, GetRequest("/metrics", "X-Forwarded-For: 203.0.113.9\r\n")).status,
-            401);
+  EXPECT_EQ(Fetch(*server, GetRequest("/metrics", "X-Forwarded-For: 203.0.113.9\r\n")).status, 401);
 }
 
 TEST(SystemRoutes, ReadyzReportsReady) {
