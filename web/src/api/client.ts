@@ -49,18 +49,26 @@ export class ApiError extends Error {
   readonly problem: ProblemDetails;
   /** The server's X-Request-Id, to quote when reporting a problem. */
   readonly requestId: string | null;
+  /** Seconds the server asked us to wait (`Retry-After` of a 429 or 503), or null. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(
     kind: ApiErrorKind,
     problem: ProblemDetails,
     requestId: string | null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number | null },
   ) {
     super(problem.detail ?? problem.title, options);
     this.kind = kind;
     this.status = problem.status;
     this.problem = problem;
     this.requestId = requestId;
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
+  }
+
+  /** True when the problem `type` URI ends with `/<slug>` (the server's types share a base). */
+  isType(slug: string): boolean {
+    return this.problem.type.endsWith(`/${slug}`);
   }
 
   /** Validation messages keyed by field name (the first message wins). */
@@ -82,6 +90,35 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+
+type SessionEndedListener = (error: ApiError) => void;
+let sessionEndedListener: SessionEndedListener | null = null;
+
+/**
+ * Called whenever the server answers 401 `unauthenticated`: the session is gone (signed out
+ * elsewhere, revoked, timed out). Other 401s, such as a wrong password at sign-in, are answers
+ * to the form that sent them and do not end anything. The session layer uses this to send the
+ * user to the sign-in page from wherever they are.
+ */
+export function onSessionEnded(listener: SessionEndedListener | null): void {
+  sessionEndedListener = listener;
+}
+
+/**
+ * `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 section 10.2.3). Returns whole
+ * seconds from `now`, at least 1 for a date in the future and 0 for one in the past; null when
+ * the header is absent or unreadable.
+ */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  // An HTTP date always names its weekday and month; Date.parse alone would read '-5' as a year.
+  if (!/[A-Za-z]/.test(text)) return null;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
 
 /** Set from `csrf_token` of GET /v1/me; `null` on sign-out. Memory only, by design. */
 export function setCsrfToken(token: string | null): void {
@@ -231,7 +268,11 @@ export async function apiRequest<T>(
     }
     const kind: ApiErrorKind =
       type === 'application/problem+json' && isRecord(parsed) ? 'problem' : 'http';
-    throw new ApiError(kind, parseProblem(parsed, response.status), requestId);
+    const error = new ApiError(kind, parseProblem(parsed, response.status), requestId, {
+      retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    });
+    if (error.status === 401 && error.isType('unauthenticated')) sessionEndedListener?.(error);
+    throw error;
   }
 
   if (response.status === 204 || response.status === 205 || method === 'HEAD') {
@@ -270,6 +311,7 @@ export const api = {
     dataOf<T>(path, { ...options, method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown, options: Omit<ApiRequest, 'method' | 'body'> = {}) =>
     dataOf<T>(path, { ...options, method: 'PATCH', body }),
-  delete: <T = undefined>(path: string, options: Omit<ApiRequest, 'method' | 'body'> = {}) =>
+  /** DELETE may carry a body where the contract asks for one (removing MFA proves a password). */
+  delete: <T = undefined>(path: string, options: Omit<ApiRequest, 'method'> = {}) =>
     dataOf<T>(path, { ...options, method: 'DELETE' }),
 };
