@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 
 import { router } from './app/router';
+import { SessionProvider } from './session/SessionProvider';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -12,6 +13,8 @@ if (container === null) {
 
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={router} future={{ v7_startTransition: true }} />
+    <SessionProvider>
+      <RouterProvider router={router} future={{ v7_startTransition: true }} />
+    </SessionProvider>
   </StrictMode>,
 );

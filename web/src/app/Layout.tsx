@@ -1,12 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useMatch, useNavigation } from 'react-router-dom';
 
+import { useSession } from '../session/SessionContext';
+import { AccountBar } from './AccountBar';
+import { navItems } from './navigation';
 import './layout.css';
-
-const NAV_ITEMS = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/health', label: 'System health', end: false },
-] as const;
 
 function navClass({ isActive }: { isActive: boolean }): string {
   return isActive ? 'nav__link nav__link--active' : 'nav__link';
@@ -15,8 +13,12 @@ function navClass({ isActive }: { isActive: boolean }): string {
 export function Layout() {
   const { pathname } = useLocation();
   const navigation = useNavigation();
+  const { state } = useSession();
+  const orgMatch = useMatch('/orgs/:org/*');
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const me = state.status === 'signed-in' ? state.me : null;
+  const org = orgMatch?.params.org === undefined ? undefined : Number(orgMatch.params.org);
 
   // After client-side navigation, move focus to the new page so keyboard and screen-reader users
   // start reading it from the top, as they would after a full page load.
@@ -43,7 +45,7 @@ export function Layout() {
           </Link>
           <nav className="nav" aria-label="Main">
             <ul className="nav__list">
-              {NAV_ITEMS.map((item) => (
+              {navItems(me, org).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end} className={navClass}>
                     {item.label}
@@ -52,6 +54,7 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <AccountBar />
         </div>
       </header>
       <main

@@ -1,9 +1,11 @@
 import { Link } from 'react-router-dom';
 
 import { usePageTitle } from '../../components/usePageTitle';
+import { useSession } from '../../session/SessionContext';
 
 export function HomePage() {
   usePageTitle('Home');
+  const { state } = useSession();
   return (
     <article className="page">
       <h1>Welcome to FinHelm</h1>
@@ -11,18 +13,38 @@ export function HomePage() {
         FinHelm turns your ledger into answers: cash position, statements, a 13-week cash forecast,
         runway, variance drivers and anomalies, with every number traceable to the rows behind it.
       </p>
-      <section className="card" aria-labelledby="home-status">
-        <h2 id="home-status">What works today</h2>
-        <p>
-          This is an early build. The server runs and serves this web app, but sign-in is not here
-          yet, so there are no accounts, organizations, dashboards or ledger data to show. Sign-in
-          comes next; the dashboard will appear on this page once you can sign in.
-        </p>
-        <p>
-          You can already check that the server is up and ready on the{' '}
-          <Link to="/health">System health</Link> page.
-        </p>
-      </section>
+      {state.status === 'signed-in' ? (
+        <section className="card" aria-labelledby="home-orgs">
+          <h2 id="home-orgs">Your organizations</h2>
+          {state.me.memberships.length === 0 ? (
+            <p>
+              You are not a member of any organization yet. An administrator can invite you; open
+              the link in the invitation email while signed in as {state.me.user.email}.
+            </p>
+          ) : (
+            <ul>
+              {state.me.memberships.map((membership) => (
+                <li key={membership.id}>
+                  <Link to={`/orgs/${String(membership.id)}`}>{membership.name}</Link> (
+                  {membership.role})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="home-status">
+          <h2 id="home-status">Get started</h2>
+          <p>
+            <Link to="/login">Sign in</Link> to your organization, or{' '}
+            <Link to="/register">create an account</Link> and ask an administrator to invite you.
+          </p>
+          <p>
+            You can check that the server is up and ready on the{' '}
+            <Link to="/health">System health</Link> page.
+          </p>
+        </section>
+      )}
     </article>
   );
 }

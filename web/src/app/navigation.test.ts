@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Me, Role } from '../api/types';
+import { navItems } from './navigation';
+
+function meWith(roles: [number, Role][]): Me {
+  return {
+    user: { id: 1, email: 'a@example.com', name: 'A', email_verified: true },
+    memberships: roles.map(([id, role]) => ({ id, name: `Org ${String(id)}`, role })),
+    csrf_token: 't',
+  };
+}
+
+const labels = (me: Me | null, org?: number) => navItems(me, org).map((item) => item.label);
+
+describe('navItems', () => {
+  it('offers a visitor only the public screens', () => {
+    expect(labels(null)).toEqual(['Home', 'System health']);
+  });
+
+  it('offers admin screens to an admin of the current organization only', () => {
+    const me = meWith([
+      [1, 'admin'],
+      [2, 'viewer'],
+    ]);
+    expect(labels(me, 1)).toContain('Members');
+    expect(labels(me, 1)).toContain('Audit log');
+    expect(labels(me, 2)).not.toContain('Members');
+    expect(labels(me, 2)).not.toContain('Audit log');
+    expect(navItems(me, 2).find((i) => i.label === 'Overview')?.to).toBe('/orgs/2');
+  });
+
+  it('shows accountants and viewers no admin navigation', () => {
+    for (const role of ['viewer', 'accountant'] as const) {
+      expect(labels(meWith([[3, role]]), 3)).toEqual([
+        'Home',
+        'Overview',
+        'Account security',
+        'System health',
+      ]);
+    }
+  });
+});

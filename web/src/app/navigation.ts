@@ -1,0 +1,33 @@
+import type { Me } from '../api/types';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  end: boolean;
+}
+
+/**
+ * The main navigation for who is signed in and which organization the URL names. Admin screens
+ * are offered to admins only: what a role may not do is not shown (the server refuses it anyway).
+ */
+export function navItems(me: Me | null, org: number | undefined): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: 'Home', end: true }];
+  if (me !== null) {
+    const membership = me.memberships.find((m) => m.id === org) ?? me.memberships[0];
+    if (membership !== undefined) {
+      const base = `/orgs/${String(membership.id)}`;
+      items.push({ to: base, label: 'Overview', end: true });
+      if (membership.role === 'admin') {
+        items.push(
+          { to: `${base}/members`, label: 'Members', end: false },
+          { to: `${base}/invitations`, label: 'Invitations', end: false },
+          { to: `${base}/service-clients`, label: 'Service clients', end: false },
+          { to: `${base}/audit`, label: 'Audit log', end: false },
+        );
+      }
+    }
+    items.push({ to: '/account/security', label: 'Account security', end: false });
+  }
+  items.push({ to: '/health', label: 'System health', end: false });
+  return items;
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+import { identity } from '../api/identity';
+import { FormAlert } from './forms/FormAlert';
+import { SubmitButton } from './forms/SubmitButton';
+import { TextField } from './forms/TextField';
+import { useSubmit } from './forms/useSubmit';
+
+/**
+ * AUTH-8: some changes need the password (and a code, with MFA) proven within the last five
+ * minutes. Shown when the server answers 403 `reauthentication-required`; `onProven` retries.
+ */
+export function ReauthenticateForm({
+  onProven,
+  onCancel,
+}: {
+  onProven: () => void;
+  onCancel: () => void;
+}) {
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const submission = useSubmit();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void submission.run(async () => {
+      const trimmed = code.replace(/\s+/g, '');
+      await identity.reauthenticate(trimmed === '' ? { password } : { password, code: trimmed });
+      setPassword('');
+      setCode('');
+      onProven();
+    });
+  };
+
+  return (
+    <section className="notice" aria-labelledby="reauth-heading">
+      <h2 id="reauth-heading" ref={heading} tabIndex={-1}>
+        Confirm it is you
+      </h2>
+      <p>This change needs your password again, and a code if you use two-factor sign-in.</p>
+      <FormAlert error={submission.error} />
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField
+          id="reauth-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+          errors={submission.fields.password}
+        />
+        <TextField
+          id="reauth-code"
+          label="Two-factor code"
+          hint="From your authenticator app, or a recovery code. Leave empty without two-factor sign-in."
+          autoComplete="one-time-code"
+          value={code}
+          onValue={setCode}
+          errors={submission.fields.code}
+        />
+        <div className="form__actions">
+          <SubmitButton
+            label="Confirm"
+            busyLabel="Checking…"
+            busy={submission.busy}
+            waitSeconds={submission.waitSeconds}
+          />
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

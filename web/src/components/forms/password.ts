@@ -1,0 +1,6 @@
+/**
+ * Shown under every new-password field. The rules themselves are the server's (AUTH-2); its 422
+ * messages say what a given password lacks.
+ */
+export const PASSWORD_HINT =
+  'At least 15 characters. A few unrelated words work well; no special characters are required.';

@@ -1,0 +1,40 @@
+import { Link } from 'react-router-dom';
+
+import { usePageTitle } from '../../components/usePageTitle';
+import { useOrganization } from '../../session/OrganizationContext';
+
+const ADMIN_SCREENS = [
+  { path: 'members', label: 'Members', what: 'who belongs here and with which role' },
+  { path: 'invitations', label: 'Invitations', what: 'invite people by email' },
+  { path: 'service-clients', label: 'Service clients', what: 'credentials for other systems' },
+  { path: 'audit', label: 'Audit log', what: 'every security event of this organization' },
+] as const;
+
+export function OrganizationPage() {
+  const organization = useOrganization();
+  usePageTitle(organization.name);
+  return (
+    <article className="page">
+      <h1>{organization.name}</h1>
+      <p className="lead" data-testid="organization-role">
+        Your role: {organization.role}
+      </p>
+      <section className="card" aria-labelledby="org-ledger">
+        <h2 id="org-ledger">Ledger and reports</h2>
+        <p>Dashboards, statements and forecasts for this organization will appear here.</p>
+      </section>
+      {organization.role === 'admin' && (
+        <section className="card" aria-labelledby="org-admin">
+          <h2 id="org-admin">Administration</h2>
+          <ul>
+            {ADMIN_SCREENS.map((screen) => (
+              <li key={screen.path}>
+                <Link to={screen.path}>{screen.label}</Link>: {screen.what}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
