@@ -243,18 +243,33 @@ class IdentityHandlers {
     return Response::Json(200, Dump({{"recovery_codes", *codes}}));
   }
 
+  // The answer to a proof of password (and code): 403 when refused, 429 when throttled.
+  std::optional<Response> RefusedProof(const Request& request,
+                                       const Result<identity::ProofOutcome>& proof,
+                                       std::string_view failure_event) const {
+    if (!proof.ok()) return http::ErrorResponse(proof.error(), request.request_id);
+    switch (proof->kind) {
+      case identity::ProofOutcome::Kind::kProven:
+        return std::nullopt;
+      case identity::ProofOutcome::Kind::kThrottled:
+        return TooManyAttempts(request, proof->retry_after);
+      case identity::ProofOutcome::Kind::kRefused:
+        break;
+    }
+    Audit(request, failure_event, ActorOf(request.principal));
+    return ProblemOf(request, 403, "reauthentication-failed",
+                     "The password or the code is not right.");
+  }
+
   Response Reauthenticate(Request& request) const {
     if (auto limited = ThrottleAddress(request)) return *limited;
     const json& body = *request.json;
     std::string code = body.contains("code") ? body["code"].get<std::string>() : std::string();
-    Status proven =
+    auto proof =
         deps_.accounts->Reauthenticate(SessionOf(request), Text(request, "password"), code);
-    if (!proven.ok() && proven.error().code == ErrorCode::kPermissionDenied) {
-      Audit(request, "authn_reauthentication_fail", ActorOf(request.principal));
-      return ProblemOf(request, 403, "reauthentication-failed",
-                       "The password or the code is not right.");
+    if (auto refused = RefusedProof(request, proof, "authn_reauthentication_fail")) {
+      return *refused;
     }
-    if (!proven.ok()) return http::ErrorResponse(proven.error(), request.request_id);
     Audit(request, "authn_reauthenticated", ActorOf(request.principal));
     return Response::Empty(204);
   }
@@ -290,14 +305,9 @@ class IdentityHandlers {
 
   Response RemoveTotp(Request& request) const {
     if (auto limited = ThrottleAddress(request)) return *limited;
-    Status removed = deps_.accounts->RemoveMfa(SessionOf(request), Text(request, "password"),
-                                               Text(request, "code"));
-    if (!removed.ok() && removed.error().code == ErrorCode::kPermissionDenied) {
-      Audit(request, "mfa_remove_fail", ActorOf(request.principal));
-      return ProblemOf(request, 403, "reauthentication-failed",
-                       "The password or the code is not right.");
-    }
-    if (!removed.ok()) return http::ErrorResponse(removed.error(), request.request_id);
+    auto proof = deps_.accounts->RemoveMfa(SessionOf(request), Text(request, "password"),
+                                           Text(request, "code"));
+    if (auto refused = RefusedProof(request, proof, "mfa_remove_fail")) return *refused;
     Audit(request, "mfa_removed", ActorOf(request.principal));
     return Response::Empty(204);
   }

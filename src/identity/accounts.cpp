@@ -192,22 +192,57 @@ Result<MfaOutcome> Accounts::CompleteMfa(std::string_view pending_token, std::st
   return outcome;
 }
 
-Status Accounts::RemoveMfa(const Session& session, std::string_view password,
-                           std::string_view code) {
+Result<ProofOutcome> Accounts::ProveIdentity(storage::Connection& connection,
+                                             const Session& session, std::string_view password,
+                                             std::string_view code, bool code_required) {
+  ProofOutcome outcome;
+  auto user = FindUserById(connection, session.user);
+  if (!user.ok()) return user.error();
+  if (!user->has_value()) return outcome;
+  // The account's login throttle (AUTH-5): a stolen session cannot guess the password or
+  // the code here any faster than at the sign-in form.
+  const std::string& key = (*user)->email;
+  auto throttle = throttle_.Check(connection, key);
+  if (!throttle.ok()) return throttle.error();
+  if (throttle->wait) {
+    outcome.kind = ProofOutcome::Kind::kThrottled;
+    outcome.retry_after = *throttle->wait;
+    return outcome;
+  }
+  bool proven = hasher_.Verify(password, (*user)->password_hash);
+  if (proven && code_required) {
+    auto factor = mfa_.Verify(connection, session.user, code);
+    if (!factor.ok()) return factor.error();
+    proven = *factor != SecondFactor::kNone;
+  }
+  if (!proven) {
+    if (Status recorded = throttle_.RecordFailure(connection, key); !recorded.ok()) {
+      return recorded.error();
+    }
+    return outcome;
+  }
+  if (throttle->failures > 0) {
+    if (Status cleared = throttle_.RecordSuccess(connection, key); !cleared.ok()) {
+      return cleared.error();
+    }
+  }
+  outcome.kind = ProofOutcome::Kind::kProven;
+  return outcome;
+}
+
+Result<ProofOutcome> Accounts::RemoveMfa(const Session& session, std::string_view password,
+                                         std::string_view code) {
   auto connection = database_.Acquire();
   if (!connection.ok()) return connection.error();
-  auto user = FindUserById(**connection, session.user);
-  if (!user.ok()) return user.error();
-  if (!user->has_value() || !hasher_.Verify(password, (*user)->password_hash)) {
-    return MakeError(ErrorCode::kPermissionDenied, "password does not match");
+  auto proof = ProveIdentity(**connection, session, password, code, true);
+  if (!proof.ok() || proof->kind != ProofOutcome::Kind::kProven) return proof;
+  if (Status removed = mfa_.Remove(**connection, session.user); !removed.ok()) {
+    return removed.error();
   }
-  auto factor = mfa_.Verify(**connection, session.user, code);
-  if (!factor.ok()) return factor.error();
-  if (*factor == SecondFactor::kNone) {
-    return MakeError(ErrorCode::kPermissionDenied, "the code does not match");
+  if (Status marked = sessions_.MarkReauthenticated(**connection, session.id); !marked.ok()) {
+    return marked.error();
   }
-  if (Status removed = mfa_.Remove(**connection, session.user); !removed.ok()) return removed;
-  return sessions_.MarkReauthenticated(**connection, session.id);
+  return proof;
 }
 
 Status Accounts::ForgotPassword(std::string_view email) {
@@ -296,26 +331,19 @@ Result<UserId> Accounts::ConfirmEmailChange(std::string_view token) {
   return identity::ConfirmEmailChange(**connection, clock_, token);
 }
 
-Status Accounts::Reauthenticate(const Session& session, std::string_view password,
-                                std::string_view code) {
+Result<ProofOutcome> Accounts::Reauthenticate(const Session& session, std::string_view password,
+                                              std::string_view code) {
   auto connection = database_.Acquire();
   if (!connection.ok()) return connection.error();
-  auto user = FindUserById(**connection, session.user);
-  if (!user.ok()) return user.error();
-  if (!user->has_value() || !hasher_.Verify(password, (*user)->password_hash)) {
-    return MakeError(ErrorCode::kPermissionDenied, "password does not match");
-  }
   auto enrolled = mfa_.IsEnrolled(**connection, session.user);
   if (!enrolled.ok()) return enrolled.error();
-  if (*enrolled) {
-    // AUTH-8: "and MFA where enrolled".
-    auto factor = mfa_.Verify(**connection, session.user, code);
-    if (!factor.ok()) return factor.error();
-    if (*factor == SecondFactor::kNone) {
-      return MakeError(ErrorCode::kPermissionDenied, "the code does not match");
-    }
+  // AUTH-8: "and MFA where enrolled".
+  auto proof = ProveIdentity(**connection, session, password, code, *enrolled);
+  if (!proof.ok() || proof->kind != ProofOutcome::Kind::kProven) return proof;
+  if (Status marked = sessions_.MarkReauthenticated(**connection, session.id); !marked.ok()) {
+    return marked.error();
   }
-  return sessions_.MarkReauthenticated(**connection, session.id);
+  return proof;
 }
 
 }  // namespace finhelm::identity

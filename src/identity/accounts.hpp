@@ -57,6 +57,13 @@ struct MfaOutcome {
   SecondFactor factor = SecondFactor::kNone;
 };
 
+// The answer to a signed-in user proving who they are again (AUTH-8).
+struct ProofOutcome {
+  enum class Kind { kProven, kRefused, kThrottled };
+  Kind kind = Kind::kRefused;
+  std::chrono::seconds retry_after{0};  // For kThrottled.
+};
+
 inline constexpr int kMaxMfaFailures = 5;  // AUTH-6: the fifth wrong code voids the challenge.
 
 class Accounts {
@@ -86,8 +93,9 @@ class Accounts {
                                  const ClientContext& client);
 
   // Removes the user's second factor after checking the password and a current code
-  // (AUTH-8). kPermissionDenied when either is wrong.
-  Status RemoveMfa(const Session& session, std::string_view password, std::string_view code);
+  // (AUTH-8), under the account's login throttle.
+  Result<ProofOutcome> RemoveMfa(const Session& session, std::string_view password,
+                                 std::string_view code);
 
   // Queues a reset email if an account has `email`. Always succeeds for a valid email.
   Status ForgotPassword(std::string_view email);
@@ -106,8 +114,9 @@ class Accounts {
                                                    std::string_view password);
 
   // Checks `password`, and `code` when the user has a second factor, for an already
-  // signed-in user (AUTH-8) and records the time. kPermissionDenied when either is wrong.
-  Status Reauthenticate(const Session& session, std::string_view password, std::string_view code);
+  // signed-in user (AUTH-8) under the account's login throttle, and records the time.
+  Result<ProofOutcome> Reauthenticate(const Session& session, std::string_view password,
+                                      std::string_view code);
 
   // Starts a change of the session user's email to `email` (email_change.hpp): the same
   // answer whether or not the address is taken. kInvalidArgument for a malformed or
@@ -120,6 +129,9 @@ class Accounts {
   const MfaStore& mfa() const { return mfa_; }
 
  private:
+  Result<ProofOutcome> ProveIdentity(storage::Connection& connection, const Session& session,
+                                     std::string_view password, std::string_view code,
+                                     bool code_required);
   std::vector<InputProblem> CheckNewPassword(std::string_view password, std::string_view email,
                                              std::string_view name) const;
 

@@ -328,12 +328,33 @@ TEST_P(AccountsTest, RemovingTheSecondFactorNeedsPasswordAndCode) {
           .ok());
   std::string next = *TotpCode(SecretOf(*enrollment), clock_.NowUnixSeconds() + 30);
   const Session& session = signed_in.session->session;
-  EXPECT_EQ(accounts_->RemoveMfa(session, "wrong password here", next).error().code,
-            ErrorCode::kPermissionDenied);
-  EXPECT_EQ(accounts_->RemoveMfa(session, kPassword, "123456").error().code,
-            ErrorCode::kPermissionDenied);
-  ASSERT_TRUE(accounts_->RemoveMfa(session, kPassword, next).ok());
+  using Kind = ProofOutcome::Kind;
+  EXPECT_EQ(accounts_->RemoveMfa(session, "wrong password here", next)->kind, Kind::kRefused);
+  EXPECT_EQ(accounts_->RemoveMfa(session, kPassword, "123456")->kind, Kind::kRefused);
+  EXPECT_TRUE(*mfa_.IsEnrolled(**connection, user));
+  EXPECT_EQ(accounts_->RemoveMfa(session, kPassword, next)->kind, Kind::kProven);
   EXPECT_FALSE(*mfa_.IsEnrolled(**connection, user));
+}
+
+// proves AUTH-8 and AUTH-5: a stolen session guessing the password to re-authenticate
+// meets the account's login throttle, and even the right password then waits.
+TEST_P(AccountsTest, ReauthenticationIsThrottledLikeTheSignIn) {
+  RegisterAndVerify("jo@example.com");
+  LoginOutcome signed_in = Login("jo@example.com", kPassword);
+  const Session& session = signed_in.session->session;
+  using Kind = ProofOutcome::Kind;
+  EXPECT_EQ(accounts_->Reauthenticate(session, kPassword, "")->kind, Kind::kProven);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(accounts_->Reauthenticate(session, "not the password at all", "")->kind,
+              Kind::kRefused);
+  }
+  auto throttled = accounts_->Reauthenticate(session, kPassword, "");
+  ASSERT_TRUE(throttled.ok());
+  EXPECT_EQ(throttled->kind, Kind::kThrottled);
+  EXPECT_GE(throttled->retry_after.count(), 1);
+  EXPECT_EQ(Login("jo@example.com", kPassword).kind, LoginOutcome::Kind::kThrottled);
+  clock_.Advance(throttled->retry_after);
+  EXPECT_EQ(accounts_->Reauthenticate(session, kPassword, "")->kind, Kind::kProven);
 }
 
 // The new address confirms before it counts; the old one is told; the link works once.
