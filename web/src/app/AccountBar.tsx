@@ -8,6 +8,8 @@ import { OrganizationSwitcher } from './OrganizationSwitcher';
 export function AccountBar() {
   const { state, signOut } = useSession();
   const navigate = useNavigate();
+  // A screen that needs a session sends the signed-out user to /login itself (RequireSession);
+  // this covers the screens that do not.
   const orgMatch = useMatch('/orgs/:org/*');
   const [signingOut, setSigningOut] = useState(false);
 

@@ -37,7 +37,8 @@ export function Layout() {
       </a>
       <header className="header">
         <div className="header__inner">
-          <Link to="/" className="brand" aria-label="FinHelm home">
+          {/* The visible name is the accessible name (WCAG 2.5.3): no aria-label that differs. */}
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               F
             </span>

@@ -11,6 +11,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <LoadingPage />;
   if (state.status === 'anonymous') {
+    if (state.signedOut === true) return <Navigate to="/login" replace />;
     const back: ReturnState = { from: `${location.pathname}${location.search}` };
     if (state.ended) back.ended = true;
     return <Navigate to="/login" replace state={back} />;

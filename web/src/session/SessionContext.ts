@@ -4,8 +4,11 @@ import type { Me } from '../api/types';
 
 export type SessionState =
   | { status: 'loading' }
-  /** `ended` is true when a session we had was ended by the server (revoked, timed out). */
-  | { status: 'anonymous'; ended: boolean }
+  /**
+   * `ended`: a session we had was ended by the server (revoked, timed out). `signedOut`: the
+   * user signed out here, so the next sign-in starts afresh rather than where they left.
+   */
+  | { status: 'anonymous'; ended: boolean; signedOut?: boolean }
   | { status: 'signed-in'; me: Me };
 
 export interface Session {

@@ -56,7 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       // Whatever the server said, this tab forgets the session and its token.
       setCsrfToken(null);
-      setState({ status: 'anonymous', ended: false });
+      setState({ status: 'anonymous', ended: false, signedOut: true });
     }
   }, []);
 
