@@ -17,9 +17,12 @@ for script in lint format:check typecheck test audit; do
 done
 
 echo "web-check: tests/browser (prettier, node --check)"
+browser_sources=("${web_browser_tests_dir}"/*.mjs)
 "${web_dir}/node_modules/.bin/prettier" --check \
-  "${web_browser_tests_dir}/smoke.test.mjs" "${web_browser_tests_dir}/package.json"
-node --check "${web_browser_tests_dir}/smoke.test.mjs"
+  "${browser_sources[@]}" "${web_browser_tests_dir}/package.json"
+for source in "${browser_sources[@]}"; do
+  node --check "${source}"
+done
 
 if command -v shellcheck >/dev/null 2>&1; then
   echo "web-check: shellcheck scripts/web-*.sh"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Browser smoke test against a running finhelm server:
+# Browser tests against a running finhelm server:
 #   FINHELM_URL=http://127.0.0.1:18080 scripts/web-smoke.sh
+# The identity journeys also need FINHELM_SETUP_URL (the first-run link) and FINHELM_DATA_DIR
+# of a fresh server, as scripts/browser-test.sh passes them; without those they are skipped.
 # Uses Debian's Chromium (/usr/bin/chromium, or FINHELM_CHROMIUM) through playwright-core; never
-# downloads a browser. Writes test-artifacts/browser/smoke.png. Exits non-zero on failure.
+# downloads a browser. Writes screenshots and axe-results.json to test-artifacts/browser/. Exits non-zero on failure.
 set -euo pipefail
 
 # shellcheck source=scripts/web-common.sh
