@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 
 import { organizations } from '../../api/organizations';
 import type { AuditEvent } from '../../api/types';
+import { TableScroll } from '../../components/TableScroll';
 import { AdminOnly } from '../../components/AdminOnly';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { TextField } from '../../components/forms/TextField';
@@ -103,7 +104,7 @@ function AuditLog() {
         <p role="status">Loading events…</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label="Audit events">
             <table className="table" data-testid="audit-events">
               <caption>
                 {loaded.events.length} events shown
@@ -136,7 +137,7 @@ function AuditLog() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {loaded.nextBefore !== undefined && (
             <button
               type="button"

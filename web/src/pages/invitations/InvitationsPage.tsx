@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 
 import { organizations } from '../../api/organizations';
 import { ROLES, type Role } from '../../api/types';
+import { TableScroll } from '../../components/TableScroll';
 import { AdminOnly } from '../../components/AdminOnly';
 import { FormAlert, FormStatus } from '../../components/forms/FormAlert';
 import { SubmitButton } from '../../components/forms/SubmitButton';
@@ -107,7 +108,7 @@ function Invitations() {
         ) : invitations.data.length === 0 ? (
           <p>No open invitations.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Open invitations">
             <table className="table" data-testid="invitations">
               <thead>
                 <tr>
@@ -147,7 +148,7 @@ function Invitations() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </article>

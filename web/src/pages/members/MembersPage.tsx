@@ -1,5 +1,6 @@
 import { organizations } from '../../api/organizations';
 import type { Role } from '../../api/types';
+import { TableScroll } from '../../components/TableScroll';
 import { AdminOnly } from '../../components/AdminOnly';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
@@ -54,7 +55,7 @@ function MemberList() {
       {members.data === undefined ? (
         <p role="status">Loading members…</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Members">
           <table className="table" data-testid="members">
             <caption>{members.data.length} members</caption>
             <thead>
@@ -111,7 +112,7 @@ function MemberList() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </article>
   );

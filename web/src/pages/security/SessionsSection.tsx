@@ -2,6 +2,7 @@ import { identity } from '../../api/identity';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { formatUnixTime } from '../../components/time';
+import { TableScroll } from '../../components/TableScroll';
 import { useResource } from '../../components/useResource';
 
 /** SESS-6: the user's live sessions, each revocable; the current one is marked. */
@@ -24,7 +25,7 @@ export function SessionsSection({ version }: { version: number }) {
       {sessions.data === undefined ? (
         <p role="status">Loading sessions…</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Sessions">
           <table className="table" data-testid="sessions">
             <caption>{sessions.data.length} live sessions</caption>
             <thead>
@@ -72,7 +73,7 @@ export function SessionsSection({ version }: { version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import { organizations } from '../../api/organizations';
 import type { ServiceClient } from '../../api/types';
+import { TableScroll } from '../../components/TableScroll';
 import { AdminOnly } from '../../components/AdminOnly';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
@@ -63,7 +64,7 @@ function ServiceClients() {
         ) : clients.data.length === 0 ? (
           <p>No service clients.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Service clients">
             <table className="table" data-testid="service-clients">
               <thead>
                 <tr>
@@ -109,7 +110,7 @@ function ServiceClients() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </article>
