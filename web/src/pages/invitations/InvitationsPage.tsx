@@ -108,7 +108,7 @@ function Invitations() {
         ) : invitations.data.length === 0 ? (
           <p>No open invitations.</p>
         ) : (
-          <TableScroll label="Open invitations">
+          <TableScroll label="Invitations table">
             <table className="table" data-testid="invitations">
               <thead>
                 <tr>
