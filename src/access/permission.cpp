@@ -6,13 +6,14 @@
 namespace finhelm::access {
 namespace {
 
-constexpr std::array<std::pair<Permission, std::string_view>, 6> kPermissionNames = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 7> kPermissionNames = {{
     {Permission::kPublic, "public"},
     {Permission::kAuthenticated, "authenticated"},
     {Permission::kReadOrg, "org:read"},
     {Permission::kOperateOrg, "org:operate"},
     {Permission::kManageOrg, "org:manage"},
     {Permission::kAuditOrg, "org:audit"},
+    {Permission::kDeleteOrg, "org:delete"},
 }};
 
 constexpr std::array<std::pair<Role, std::string_view>, 3> kRoleNames = {{
@@ -33,6 +34,7 @@ bool RoleAllows(Role role, Permission permission) {
       return role == Role::kAccountant || role == Role::kAdmin;
     case Permission::kManageOrg:
     case Permission::kAuditOrg:
+    case Permission::kDeleteOrg:
       return role == Role::kAdmin;
   }
   return false;

@@ -17,7 +17,9 @@ enum class Permission {
   kReadOrg,        // Ledger, reports, forecasts, analytics, saved insights.
   kOperateOrg,     // Create insights, import, export, sync.
   kManageOrg,      // Connect QuickBooks, manage members and service clients.
-  kAuditOrg,       // Read the audit log, delete the organization.
+  kAuditOrg,       // Read the audit log.
+  kDeleteOrg,      // Delete the organization: the audit row of SPEC section 5, kept apart
+                   // so that no machine scope can ever carry it.
 };
 
 // True when `role` holds `permission` in an organization it belongs to.

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/internal/handler_support.hpp"
-#include "api/machine_client_routes.hpp"
+#include "api/reauthentication.hpp"
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "http/problem.hpp"
@@ -275,7 +275,10 @@ class IdentityHandlers {
   }
 
   Response ChangeEmail(Request& request) const {
-    if (auto stale = RequireRecentAuthentication(request, *deps_.clock)) return *stale;
+    if (auto stale =
+            RequireRecentAuthentication(request, *deps_.clock, deps_.reauthentication_window)) {
+      return *stale;
+    }
     Status requested =
         deps_.accounts->RequestEmailChange(SessionOf(request), Text(request, "email"));
     if (!requested.ok() && requested.error().code == ErrorCode::kInvalidArgument) {

@@ -27,6 +27,7 @@ struct IdentityRouteDependencies {
   http::RateLimit auth_rate_limit{20, std::chrono::seconds(60)};
   // AUTH-2: GET /v1/me recommends a new password once the current one is this old.
   std::chrono::seconds password_reminder_age{std::chrono::hours(24 * 365)};
+  std::chrono::seconds reauthentication_window{5 * 60};  // AUTH-8
 };
 
 Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies);

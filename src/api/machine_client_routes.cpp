@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/internal/handler_support.hpp"
+#include "api/reauthentication.hpp"
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
 #include "crypto/encoding.hpp"
@@ -166,7 +167,10 @@ class MachineClientHandlers {
   }
 
   Response CreateClient(Request& request) const {
-    if (auto stale = RequireRecentAuthentication(request, *deps_.clock)) return *stale;
+    if (auto stale =
+            RequireRecentAuthentication(request, *deps_.clock, deps_.reauthentication_window)) {
+      return *stale;
+    }
     const json& body = *request.json;
     std::vector<Permission> scopes;
     for (const json& name : body["scopes"]) {
@@ -246,14 +250,6 @@ class MachineClientHandlers {
 };
 
 }  // namespace
-
-std::optional<Response> RequireRecentAuthentication(const Request& request, const Clock& clock) {
-  std::int64_t since = clock.NowUnixSeconds() - request.principal.authenticated_at;
-  if (request.principal.via_cookie() && since <= kReauthenticationWindowSeconds) {
-    return std::nullopt;
-  }
-  return ProblemOf(request, 403, "reauthentication-required", "Confirm your password to continue.");
-}
 
 Status AddMachineClientRoutes(http::Router& router, MachineClientRouteDependencies dependencies) {
   using H = MachineClientHandlers;

@@ -20,9 +20,6 @@ class Database;
 
 namespace finhelm::api {
 
-// AUTH-8: how recently the password must have been proven for sensitive changes.
-inline constexpr std::int64_t kReauthenticationWindowSeconds = std::int64_t{5} * 60;
-
 struct MachineClientRouteDependencies {
   identity::MachineTokens* tokens = nullptr;
   identity::SigningKeys* keys = nullptr;
@@ -30,13 +27,9 @@ struct MachineClientRouteDependencies {
   http::RateLimitStore* rate_limits = nullptr;
   const Clock* clock = nullptr;
   http::RateLimit auth_rate_limit{20, std::chrono::seconds(60)};
+  std::chrono::seconds reauthentication_window{5 * 60};  // AUTH-8
 };
 
 Status AddMachineClientRoutes(http::Router& router, MachineClientRouteDependencies dependencies);
-
-// A 403 `reauthentication-required` unless the session proved its password within
-// kReauthenticationWindowSeconds (AUTH-8); nullopt when it did.
-std::optional<http::Response> RequireRecentAuthentication(const http::Request& request,
-                                                          const Clock& clock);
 
 }  // namespace finhelm::api

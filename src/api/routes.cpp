@@ -9,7 +9,10 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
   if (Status added = AddIdentityRoutes(router, dependencies.identity); !added.ok()) return added;
   if (Status added = AddAuditRoutes(router, dependencies.audit); !added.ok()) return added;
   if (Status added = AddMemberRoutes(router, dependencies.members); !added.ok()) return added;
-  return AddMachineClientRoutes(router, dependencies.machine_clients);
+  if (Status added = AddMachineClientRoutes(router, dependencies.machine_clients); !added.ok()) {
+    return added;
+  }
+  return AddDeletionRoutes(router, dependencies.deletions);
 }
 
 }  // namespace finhelm::api

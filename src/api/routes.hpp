@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/audit_routes.hpp"
+#include "api/deletion_routes.hpp"
 #include "api/identity_routes.hpp"
 #include "api/machine_client_routes.hpp"
 #include "api/member_routes.hpp"
@@ -17,6 +18,7 @@ struct RouteDependencies {
   AuditRouteDependencies audit;
   MemberRouteDependencies members;
   MachineClientRouteDependencies machine_clients;
+  DeletionRouteDependencies deletions;
 };
 
 Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);

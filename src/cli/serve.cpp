@@ -277,11 +277,18 @@ int Serve(const CommonOptions& options) {
   routes.identity.hasher = &hasher;
   routes.audit = {&db, &clock};
   routes.members = {&db, &sessions, &job_queue, &clock};
-  routes.machine_clients = {
-      &machine_tokens, &signing_keys, &db,
-      &rate_limits,    &clock,        {config.auth_attempts_per_minute, std::chrono::seconds(60)}};
-  routes.identity.auth_rate_limit = {config.auth_attempts_per_minute, std::chrono::seconds(60)};
+  const http::RateLimit auth_rate_limit{config.auth_attempts_per_minute, std::chrono::seconds(60)};
+  routes.machine_clients = {&machine_tokens,
+                            &signing_keys,
+                            &db,
+                            &rate_limits,
+                            &clock,
+                            auth_rate_limit,
+                            config.reauthentication_window};
+  routes.deletions = {&db, &clock, config.reauthentication_window};
+  routes.identity.auth_rate_limit = auth_rate_limit;
   routes.identity.password_reminder_age = config.password_reminder_age;
+  routes.identity.reauthentication_window = config.reauthentication_window;
   if (Status added = api::AddAllRoutes(router, std::move(routes)); !added.ok()) {
     log::Error("startup_failed", {{"step", "routes"}, {"detail", added.error().message}});
     return kExitFailure;

@@ -45,6 +45,7 @@ const std::set<std::string>& KnownKeys() {
       "auth.session_absolute_timeout_seconds",
       "auth.signing_key_rotation_seconds",
       "auth.password_reminder_days",
+      "auth.reauthentication_window_seconds",
       "storage.data_dir",
       "storage.database_url",
       "storage.pool_size",
@@ -215,6 +216,8 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     if (auto parsed = reader.ParseUnsigned(setting, value, 3600, std::uint64_t{365} * 24 * 3600)) {
       config.signing_key_rotation = std::chrono::seconds(static_cast<std::int64_t>(*parsed));
     }
+  } else if (key == "auth.reauthentication_window_seconds") {
+    set_seconds(config.reauthentication_window, 300);  // Never longer than AUTH-8's 5 minutes.
   } else if (key == "auth.password_reminder_days") {
     if (auto parsed = reader.ParseUnsigned(setting, value, 1, 3650)) {
       config.password_reminder_age = std::chrono::hours(24 * static_cast<std::int64_t>(*parsed));
@@ -321,6 +324,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_SESSION_ABSOLUTE_TIMEOUT_SECONDS", "auth.session_absolute_timeout_seconds"},
     {"FINHELM_SIGNING_KEY_ROTATION_SECONDS", "auth.signing_key_rotation_seconds"},
     {"FINHELM_PASSWORD_REMINDER_DAYS", "auth.password_reminder_days"},
+    {"FINHELM_REAUTHENTICATION_WINDOW_SECONDS", "auth.reauthentication_window_seconds"},
 };
 
 void CheckSecretFile(const std::string& setting, const std::optional<std::string>& path,

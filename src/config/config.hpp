@@ -50,6 +50,9 @@ struct Config {
   std::chrono::seconds session_absolute_timeout{8 * 3600};  // SESS-2; at most 8 h in production.
   // AUTH-7: how long a key signs machine tokens before the rotation job replaces it.
   std::chrono::seconds signing_key_rotation{7 * 24 * 3600};
+  // AUTH-8: how recently a password must have been proven for sensitive changes; at most
+  // 5 minutes, shorter if the operator wants.
+  std::chrono::seconds reauthentication_window{5 * 60};
   // AUTH-2: after how many days GET /v1/me recommends (never forces) a new password.
   std::chrono::seconds password_reminder_age{std::chrono::hours(24 * 365)};
 

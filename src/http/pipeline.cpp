@@ -314,6 +314,7 @@ std::optional<Response> Pipeline::Authorize(Request& request, const Route& route
   principal.organization_id = organization;
   principal.role = **role;
   bool admin_only = route.permission == access::Permission::kManageOrg ||
+                    route.permission == access::Permission::kDeleteOrg ||
                     route.permission == access::Permission::kAuditOrg;
   if (admin_only && **role == access::Role::kAdmin && options_.require_admin_mfa &&
       !principal.mfa_enrolled) {

@@ -5,7 +5,8 @@ namespace {
 
 constexpr Sql kInsertOrganization =
     "INSERT INTO organizations (name, created_at) VALUES (?, ?) RETURNING id";
-constexpr Sql kSelectOrganization = "SELECT id, name, created_at FROM organizations WHERE id = ?";
+constexpr Sql kSelectOrganization =
+    "SELECT id, name, created_at FROM organizations WHERE id = ? AND deleted_at IS NULL";
 
 }  // namespace
 

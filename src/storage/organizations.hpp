@@ -23,7 +23,7 @@ struct Organization {
 Result<OrganizationId> CreateOrganization(Connection& connection, std::string_view name,
                                           const Clock& clock);
 
-// Returns nullopt when no organization has this id.
+// Returns nullopt when no organization has this id, or it was deleted.
 Result<std::optional<Organization>> FindOrganization(Connection& connection, OrganizationId id);
 
 }  // namespace finhelm::storage

@@ -2,7 +2,7 @@
 // apart by the injectable clock rather than by waiting.
 #include <gtest/gtest.h>
 
-#include "api/machine_client_routes.hpp"
+#include "api/reauthentication.hpp"
 #include "core/clock.hpp"
 
 namespace finhelm::api {
@@ -33,6 +33,13 @@ TEST(Reauthentication, TheWindowIsFiveMinutes) {
 
 // proves AUTH-8: a principal without a session (a machine client) never has a recent
 // password, so it can never pass.
+TEST(Reauthentication, OperatorsMayShortenTheWindow) {
+  FakeClock clock{std::chrono::system_clock::time_point(kNow)};
+  auto request = SessionRequest(kNow.count() - 61);
+  EXPECT_FALSE(RequireRecentAuthentication(request, clock).has_value());
+  EXPECT_TRUE(RequireRecentAuthentication(request, clock, std::chrono::seconds(60)).has_value());
+}
+
 TEST(Reauthentication, WithoutASessionThereIsNoWindow) {
   FakeClock clock{std::chrono::system_clock::time_point(kNow)};
   http::Request request;

@@ -110,6 +110,25 @@ level = "warn"
   EXPECT_EQ(config.log_level, "warn");
 }
 
+// The identity settings of issue #3: each has its environment name and its bounds.
+TEST(Load, ReadsTheIdentitySettingsWithinTheirBounds) {
+  LoadOutcome outcome = Load(std::nullopt, {{"FINHELM_REAUTHENTICATION_WINDOW_SECONDS", "60"},
+                                            {"FINHELM_PASSWORD_REMINDER_DAYS", "90"},
+                                            {"FINHELM_SIGNING_KEY_ROTATION_SECONDS", "86400"},
+                                            {"FINHELM_METRICS_TOKEN_FILE", "/run/metrics.token"}});
+  ASSERT_TRUE(outcome.problems.empty()) << Describe(outcome.problems);
+  EXPECT_EQ(outcome.config.reauthentication_window, std::chrono::seconds(60));
+  EXPECT_EQ(outcome.config.password_reminder_age, std::chrono::hours(24 * 90));
+  EXPECT_EQ(outcome.config.signing_key_rotation, std::chrono::seconds(86400));
+  EXPECT_EQ(outcome.config.metrics_token_file, "/run/metrics.token");
+
+  // AUTH-8's five minutes may be shortened, never lengthened; rotation at most hourly.
+  LoadOutcome longer = Load(std::nullopt, {{"FINHELM_REAUTHENTICATION_WINDOW_SECONDS", "301"},
+                                           {"FINHELM_SIGNING_KEY_ROTATION_SECONDS", "60"}});
+  EXPECT_EQ(longer.problems.size(), 2u) << Describe(longer.problems);
+  EXPECT_EQ(longer.config.reauthentication_window, std::chrono::seconds(300));
+}
+
 TEST(Load, LetsTheEnvironmentOverrideTheFile) {
   TempDir dir;
   std::string path = dir.Write("finhelm.toml", R"(

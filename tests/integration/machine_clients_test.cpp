@@ -297,5 +297,61 @@ TEST_F(MachineClients, RotatingTheSigningKeyKeepsIssuedTokensValid) {
   EXPECT_EQ(verified->exit_status, 0) << verified->out << verified->err;
 }
 
+// proves DATA-6 and AUTH-8: an admin deletes the organization; it is gone for its members
+// and its machine clients at once, and the admin may then delete the account.
+TEST_F(MachineClients, AdminDeletesTheOrganization) {
+  Reauthenticate();
+  std::string token = TokenFor(CreateClient({"org:read"}));
+  HttpResponse last_admin = Send("DELETE", "/v1/me", admin_);
+  EXPECT_EQ(last_admin.status, 409);
+  json organizations = json::parse(last_admin.body)["organizations"];
+  EXPECT_EQ(organizations.size(), 2u);  // Acme and Beta.
+
+  EXPECT_EQ(Send("DELETE", OrgPath(org_), admin_).status, 204);
+  EXPECT_EQ(Get(OrgPath(org_), admin_).status, 404);
+  EXPECT_EQ(Send("DELETE", OrgPath(org_), admin_).status, 404);
+  EXPECT_EQ(WithBearer("GET", OrgPath(org_), token).status, 401);
+  json listed = json::parse(Get("/v1/orgs", admin_).body)["organizations"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["id"], other_org_);
+
+  EXPECT_EQ(Send("DELETE", OrgPath(other_org_), admin_).status, 204);
+  HttpResponse gone = Send("DELETE", "/v1/me", admin_);
+  EXPECT_EQ(gone.status, 204) << gone.body;
+  EXPECT_NE(gone.Header("Set-Cookie").value_or("").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(Get("/v1/me", admin_).status, 401);
+  Environment environment = {{"FINHELM_DATA_DIR", (server_->directory() / "data").string()}};
+  auto verified = RunFinhelm({"admin", "audit-verify"}, environment);
+  ASSERT_TRUE(verified.ok());
+  EXPECT_EQ(verified->exit_status, 0) << verified->out << verified->err;  // AUD-2 still holds.
+}
+
+// The AUTH-8 window, shortened to a second so that it can pass in a test.
+class StaleSessions : public Identity {
+ protected:
+  void Configure(ServerConfig& config) override {
+    config.environment["FINHELM_REAUTHENTICATION_WINDOW_SECONDS"] = "1";
+  }
+};
+
+// proves AUTH-8: past the window, email change and deletion need the password again.
+TEST_F(StaleSessions, SensitiveChangesNeedARecentPassword) {
+  RegisterAndVerify("jo@example.com");
+  Client jo = Login("jo@example.com");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  for (HttpResponse refused :
+       {Send("DELETE", "/v1/me", jo), Post("/v1/me/email", {{"email", "new@example.com"}}, jo)}) {
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(json::parse(refused.body)["type"],
+              "https://finhelm.dev/problems/reauthentication-required");
+  }
+  EXPECT_EQ(Get("/v1/me", jo).status, 200);  // The session itself lives on.
+  ASSERT_EQ(Post("/v1/me/reauthenticate", {{"password", kPassword}}, jo).status, 204);
+  EXPECT_EQ(Send("DELETE", "/v1/me", jo).status, 204);
+  HttpResponse login =
+      Post("/v1/auth/login", {{"email", "jo@example.com"}, {"password", kPassword}});
+  EXPECT_NE(login.status, 200);
+}
+
 }  // namespace
 }  // namespace finhelm::integration

@@ -15,6 +15,7 @@
 #include "storage/migrations/0009_setup.hpp"
 #include "storage/migrations/0010_machine_clients.hpp"
 #include "storage/migrations/0011_email_changes.hpp"
+#include "storage/migrations/0012_deletions.hpp"
 
 namespace finhelm::storage {
 
@@ -33,6 +34,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0009,
       migrations::kMigration0010,
       migrations::kMigration0011,
+      migrations::kMigration0012,
       // clang-format on
   };
   return kAll;
