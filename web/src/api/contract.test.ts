@@ -114,6 +114,9 @@ describe('identity calls match the contract', () => {
     ['removeTotp', () => identity.removeTotp('p', '123456')],
     ['reauthenticate', () => identity.reauthenticate({ password: 'p', code: '123456' })],
     ['acceptInvitation', () => identity.acceptInvitation('t')],
+    ['changeEmail', () => identity.changeEmail('new@example.com')],
+    ['confirmEmail', () => identity.confirmEmail('t')],
+    ['deleteAccount', () => identity.deleteAccount()],
   ];
   it.each(cases)('%s', async (_name, call) => {
     await check(call);
@@ -122,6 +125,7 @@ describe('identity calls match the contract', () => {
 
 describe('organization calls match the contract', () => {
   const cases: [string, () => Promise<unknown>][] = [
+    ['remove', () => organizations.remove(1)],
     ['members', () => organizations.members(1)],
     ['changeRole', () => organizations.changeRole(1, 2, 'viewer')],
     ['removeMember', () => organizations.removeMember(1, 2)],

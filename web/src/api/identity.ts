@@ -49,5 +49,10 @@ export const identity = {
   removeTotp: (password: string, code: string) =>
     api.delete('/v1/me/mfa/totp', { body: { password, code } }),
   reauthenticate: (body: ReauthenticateRequest) => api.post('/v1/me/reauthenticate', body),
+  /** 202 whether or not the address is taken: the link goes to the new address (AUTH-8). */
+  changeEmail: (email: string) => api.post<{ status: string }>('/v1/me/email', { email }),
+  confirmEmail: (token: string) => api.post('/v1/auth/confirm-email', { token }),
+  /** AUTH-8; 409 `last-admin` names the organizations that would be left without an admin. */
+  deleteAccount: () => api.delete('/v1/me'),
   acceptInvitation: (token: string) => api.post('/v1/invitations/accept', { token }),
 };

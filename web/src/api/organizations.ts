@@ -34,6 +34,8 @@ export function auditQuery(filter: AuditFilter): string {
 }
 
 export const organizations = {
+  /** Admins only, with a recent password proof (AUTH-8). */
+  remove: (org: number) => api.delete(base(org)),
   members: async (org: number) =>
     (await api.get<{ members: Member[] }>(`${base(org)}/members`)).members,
   changeRole: (org: number, user: number, role: Role) =>

@@ -12,7 +12,18 @@ export interface Membership {
 }
 
 export interface Me {
-  user: { id: number; email: string; name: string; email_verified: boolean };
+  user: {
+    id: number;
+    email: string;
+    name: string;
+    email_verified: boolean;
+    /** The user has a confirmed second factor; re-authentication then needs a code too. */
+    mfa_enrolled: boolean;
+    /** Unix seconds. */
+    password_changed_at: number;
+    /** AUTH-2: the password is older than the server's reminder age. Suggest, never force. */
+    password_change_recommended: boolean;
+  };
   memberships: Membership[];
   csrf_token: string;
 }

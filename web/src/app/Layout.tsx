@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useMatch, useNavigation } from 'rea
 import { useSession } from '../session/SessionContext';
 import { AccountBar } from './AccountBar';
 import { navItems } from './navigation';
+import { PasswordReminder } from './PasswordReminder';
 import './layout.css';
 
 function navClass({ isActive }: { isActive: boolean }): string {
@@ -11,7 +12,7 @@ function navClass({ isActive }: { isActive: boolean }): string {
 }
 
 export function Layout() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const navigation = useNavigation();
   const { state } = useSession();
   const orgMatch = useMatch('/orgs/:org/*');
@@ -21,14 +22,16 @@ export function Layout() {
   const org = orgMatch?.params.org === undefined ? undefined : Number(orgMatch.params.org);
 
   // After client-side navigation, move focus to the new page so keyboard and screen-reader users
-  // start reading it from the top, as they would after a full page load.
+  // start reading it from the top, as they would after a full page load; or, for a link with a
+  // fragment, to the element it names, as a browser scrolls to it.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
-  }, [pathname]);
+    const target = hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+    (target ?? mainRef.current)?.focus();
+  }, [pathname, hash]);
 
   return (
     <div className="shell">
@@ -65,6 +68,7 @@ export function Layout() {
         className="main"
         aria-busy={navigation.state === 'loading'}
       >
+        {me !== null && <PasswordReminder me={me} />}
         <Outlet />
       </main>
       <footer className="footer">

@@ -5,7 +5,15 @@ import { navItems } from './navigation';
 
 function meWith(roles: [number, Role][]): Me {
   return {
-    user: { id: 1, email: 'a@example.com', name: 'A', email_verified: true },
+    user: {
+      id: 1,
+      email: 'a@example.com',
+      name: 'A',
+      email_verified: true,
+      mfa_enrolled: false,
+      password_changed_at: 0,
+      password_change_recommended: false,
+    },
     memberships: roles.map(([id, role]) => ({ id, name: `Org ${String(id)}`, role })),
     csrf_token: 't',
   };

@@ -48,6 +48,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'confirm-email',
+            lazy: async () => ({
+              Component: (await import('../pages/confirm-email/ConfirmEmailPage')).ConfirmEmailPage,
+            }),
+          },
+          {
             path: 'forgot-password',
             lazy: async () => ({
               Component: (await import('../pages/forgot-password/ForgotPasswordPage'))

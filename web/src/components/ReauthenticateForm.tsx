@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { identity } from '../api/identity';
+import { useMe } from '../session/SessionContext';
 import { FormAlert } from './forms/FormAlert';
 import { SubmitButton } from './forms/SubmitButton';
 import { TextField } from './forms/TextField';
 import { useSubmit } from './forms/useSubmit';
 
 /**
- * AUTH-8: some changes need the password (and a code, with MFA) proven within the last five
- * minutes. Shown when the server answers 403 `reauthentication-required`; `onProven` retries.
+ * AUTH-8: some changes need the password (and a code, with MFA) proven within the last few
+ * minutes. Shown when the server answers 403 `reauthentication-required` (useReauthentication);
+ * `onProven` retries. The code field appears only for a user with a second factor.
  */
 export function ReauthenticateForm({
   onProven,
@@ -17,6 +19,7 @@ export function ReauthenticateForm({
   onProven: () => void;
   onCancel: () => void;
 }) {
+  const { mfa_enrolled: withCode } = useMe().user;
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const submission = useSubmit();
@@ -30,7 +33,7 @@ export function ReauthenticateForm({
     event.preventDefault();
     void submission.run(async () => {
       const trimmed = code.replace(/\s+/g, '');
-      await identity.reauthenticate(trimmed === '' ? { password } : { password, code: trimmed });
+      await identity.reauthenticate(withCode ? { password, code: trimmed } : { password });
       setPassword('');
       setCode('');
       onProven();
@@ -42,7 +45,11 @@ export function ReauthenticateForm({
       <h2 id="reauth-heading" ref={heading} tabIndex={-1}>
         Confirm it is you
       </h2>
-      <p>This change needs your password again, and a code if you use two-factor sign-in.</p>
+      <p>
+        {withCode
+          ? 'This change needs your password and a two-factor code again.'
+          : 'This change needs your password again.'}
+      </p>
       <FormAlert error={submission.error} />
       <form className="form" onSubmit={submit} noValidate>
         <TextField
@@ -55,15 +62,18 @@ export function ReauthenticateForm({
           onValue={setPassword}
           errors={submission.fields.password}
         />
-        <TextField
-          id="reauth-code"
-          label="Two-factor code"
-          hint="From your authenticator app, or a recovery code. Leave empty without two-factor sign-in."
-          autoComplete="one-time-code"
-          value={code}
-          onValue={setCode}
-          errors={submission.fields.code}
-        />
+        {withCode && (
+          <TextField
+            id="reauth-code"
+            label="Two-factor code"
+            hint="From your authenticator app, or one of your recovery codes."
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onValue={setCode}
+            errors={submission.fields.code}
+          />
+        )}
         <div className="form__actions">
           <SubmitButton
             label="Confirm"

@@ -7,8 +7,9 @@ export type SessionState =
   /**
    * `ended`: a session we had was ended by the server (revoked, timed out). `signedOut`: the
    * user signed out here, so the next sign-in starts afresh rather than where they left.
+   * `accountDeleted`: the user deleted their account here; the sign-in page says so.
    */
-  | { status: 'anonymous'; ended: boolean; signedOut?: boolean }
+  | { status: 'anonymous'; ended: boolean; signedOut?: boolean; accountDeleted?: boolean }
   | { status: 'signed-in'; me: Me };
 
 export interface Session {
@@ -16,6 +17,8 @@ export interface Session {
   /** Fetches GET /v1/me again (after sign-in, joining an organization, …). */
   refresh: () => Promise<Me | null>;
   signOut: () => Promise<void>;
+  /** After DELETE /v1/me: forgets the session (the server cleared its cookie) and its token. */
+  accountDeleted: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

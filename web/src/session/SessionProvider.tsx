@@ -60,6 +60,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const session = useMemo<Session>(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
+  const accountDeleted = useCallback(() => {
+    setCsrfToken(null);
+    setState({ status: 'anonymous', ended: false, signedOut: true, accountDeleted: true });
+  }, []);
+
+  const session = useMemo<Session>(
+    () => ({ state, refresh, signOut, accountDeleted }),
+    [state, refresh, signOut, accountDeleted],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -4,7 +4,15 @@ import type { Me } from '../api/types';
 import { landingPath, membershipOf, switchOrganizationPath } from './organizations';
 
 const me: Me = {
-  user: { id: 1, email: 'a@example.com', name: 'A', email_verified: true },
+  user: {
+    id: 1,
+    email: 'a@example.com',
+    name: 'A',
+    email_verified: true,
+    mfa_enrolled: false,
+    password_changed_at: 0,
+    password_change_recommended: false,
+  },
   memberships: [
     { id: 4, name: 'Acme', role: 'admin' },
     { id: 9, name: 'Beta', role: 'viewer' },

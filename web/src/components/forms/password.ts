@@ -4,3 +4,6 @@
  */
 export const PASSWORD_HINT =
   'At least 15 characters. A few unrelated words work well; no special characters are required.';
+
+/** The id of the password form's heading, which the password reminder links to. */
+export const CHANGE_PASSWORD_ID = 'change-password';

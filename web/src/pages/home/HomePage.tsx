@@ -1,14 +1,21 @@
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 
 import { usePageTitle } from '../../components/usePageTitle';
 import { useSession } from '../../session/SessionContext';
+import { deletedOrganizationOf } from './deletedOrganization';
 
 export function HomePage() {
   usePageTitle('Home');
   const { state } = useSession();
+  const deleted = deletedOrganizationOf(useLocation().state);
   return (
     <article className="page">
       <h1>Welcome to FinHelm</h1>
+      {deleted !== null && (
+        <p className="notice" role="status" data-testid="organization-deleted">
+          {deleted} is deleted.
+        </p>
+      )}
       <p className="lead">
         FinHelm turns your ledger into answers: cash position, statements, a 13-week cash forecast,
         runway, variance drivers and anomalies, with every number traceable to the rows behind it.

@@ -56,6 +56,11 @@ export function LoginPage() {
   return (
     <article className="page">
       <h1>Sign in</h1>
+      {state.status === 'anonymous' && state.accountDeleted === true && (
+        <p className="notice" role="status">
+          Your account is deleted and you are signed out. Thank you for using FinHelm.
+        </p>
+      )}
       {back.ended === true && (
         <p className="notice" role="status">
           Your session has ended. Sign in again to continue.

@@ -2,6 +2,7 @@ import { organizations } from '../../api/organizations';
 import type { Role } from '../../api/types';
 import { TableScroll } from '../../components/TableScroll';
 import { AdminOnly } from '../../components/AdminOnly';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { formatUnixTime } from '../../components/time';
@@ -94,18 +95,16 @@ function MemberList() {
                       />
                     </td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button--secondary"
+                      <ConfirmButton
+                        label="Remove"
+                        target={member.name}
+                        question={`Remove ${member.name} from ${organization.name}?`}
+                        confirmLabel="Confirm removal"
                         disabled={submission.busy}
-                        onClick={() => {
-                          if (window.confirm(`Remove ${member.name} from ${organization.name}?`)) {
-                            remove(member.user_id);
-                          }
+                        onConfirm={() => {
+                          remove(member.user_id);
                         }}
-                      >
-                        Remove<span className="visually-hidden"> {member.name}</span>
-                      </button>
+                      />
                     </td>
                   </tr>
                 );

@@ -2,6 +2,8 @@ import { Link } from 'react-router-dom';
 
 import { usePageTitle } from '../../components/usePageTitle';
 import { useOrganization } from '../../session/OrganizationContext';
+import { DeleteOrganization } from './DeleteOrganization';
+import '../../components/forms/forms.css';
 
 const ADMIN_SCREENS = [
   { path: 'members', label: 'Members', what: 'who belongs here and with which role' },
@@ -34,6 +36,9 @@ export function OrganizationPage() {
             ))}
           </ul>
         </section>
+      )}
+      {organization.role === 'admin' && (
+        <DeleteOrganization key={organization.id} organization={organization} />
       )}
     </article>
   );

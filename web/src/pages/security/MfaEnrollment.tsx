@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
-import { ApiError } from '../../api/client';
 import { identity } from '../../api/identity';
 import type { TotpEnrollment } from '../../api/types';
 import { FormAlert } from '../../components/forms/FormAlert';
@@ -21,6 +20,10 @@ function grouped(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
+/**
+ * Offered while GET /v1/me says `mfa_enrolled` is false. `onEnrolled` runs once the recovery
+ * codes are saved; the page then fetches the user again and shows the factor as on.
+ */
 export function MfaEnrollment({ onEnrolled }: { onEnrolled: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [code, setCode] = useState('');
@@ -33,15 +36,7 @@ export function MfaEnrollment({ onEnrolled }: { onEnrolled: () => void }) {
 
   const start = () => {
     void submission.run(async () => {
-      try {
-        setStep({ kind: 'scanning', enrollment: await identity.startTotp() });
-      } catch (error) {
-        if (error instanceof ApiError && error.isType('mfa-already-enrolled')) {
-          setStep({ kind: 'enrolled' });
-          return;
-        }
-        throw error;
-      }
+      setStep({ kind: 'scanning', enrollment: await identity.startTotp() });
     });
   };
 
@@ -55,12 +50,7 @@ export function MfaEnrollment({ onEnrolled }: { onEnrolled: () => void }) {
   };
 
   if (step.kind === 'enrolled') {
-    return (
-      <p role="status" data-testid="mfa-status">
-        Two-factor sign-in is on for your account. To move it to another device, remove it below and
-        set it up again.
-      </p>
-    );
+    return <p role="status">Two-factor sign-in is on for your account.</p>;
   }
   if (step.kind === 'codes') {
     return (

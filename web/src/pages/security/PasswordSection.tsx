@@ -2,16 +2,19 @@ import { useState, type FormEvent } from 'react';
 
 import { identity } from '../../api/identity';
 import { FormAlert, FormStatus } from '../../components/forms/FormAlert';
-import { PASSWORD_HINT } from '../../components/forms/password';
+import { CHANGE_PASSWORD_ID, PASSWORD_HINT } from '../../components/forms/password';
 import { SubmitButton } from '../../components/forms/SubmitButton';
 import { TextField } from '../../components/forms/TextField';
 import { useSubmit } from '../../components/forms/useSubmit';
+import { formatUnixTime } from '../../components/time';
+import { useMe } from '../../session/SessionContext';
 
 export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [changed, setChanged] = useState(false);
   const submission = useSubmit();
+  const { password_changed_at: changedAt } = useMe().user;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -26,8 +29,11 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
   };
 
   return (
-    <section className="security__section" aria-labelledby="password-heading">
-      <h2 id="password-heading">Password</h2>
+    <section className="security__section" aria-labelledby={CHANGE_PASSWORD_ID}>
+      <h2 id={CHANGE_PASSWORD_ID} tabIndex={-1}>
+        Password
+      </h2>
+      <p className="muted">Last changed {formatUnixTime(changedAt)}.</p>
       {changed && (
         <FormStatus>
           <p>Your password is changed. Every other session of your account has ended.</p>

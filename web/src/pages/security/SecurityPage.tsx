@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 
+import { FormStatus } from '../../components/forms/FormAlert';
 import { usePageTitle } from '../../components/usePageTitle';
-import { useMe } from '../../session/SessionContext';
+import { useMe, useSession } from '../../session/SessionContext';
+import { DeleteAccountSection } from './DeleteAccountSection';
+import { EmailSection } from './EmailSection';
 import { MfaEnrollment } from './MfaEnrollment';
 import { MfaRemoval } from './MfaRemoval';
 import { PasswordSection } from './PasswordSection';
@@ -20,14 +23,15 @@ function mfaRequiredFrom(state: unknown): string | null {
 export function SecurityPage() {
   usePageTitle('Account security');
   const me = useMe();
+  const { refresh } = useSession();
   const requiredFrom = mfaRequiredFrom(useLocation().state);
-  const [enrolled, setEnrolled] = useState(false);
-  // Bumped when the factor is removed, so enrollment starts from its first step again.
-  const [mfaGeneration, setMfaGeneration] = useState(0);
+  const enrolled = me.user.mfa_enrolled;
+  const [removed, setRemoved] = useState(false);
   // Bumped after changes that end other sessions, so the list is fetched again.
   const [sessionsVersion, setSessionsVersion] = useState(0);
-  const bumpSessions = () => {
-    setSessionsVersion((n) => n + 1);
+  // GET /v1/me again after a change it reports (second factor, password age).
+  const reload = () => {
+    refresh().catch(() => undefined);
   };
 
   return (
@@ -49,24 +53,46 @@ export function SecurityPage() {
           )}
         </div>
       )}
-      <PasswordSection onChanged={bumpSessions} />
+      <PasswordSection
+        onChanged={() => {
+          setSessionsVersion((n) => n + 1);
+          reload();
+        }}
+      />
+      <EmailSection />
       <section className="security__section" aria-labelledby="mfa-heading">
         <h2 id="mfa-heading">Two-factor sign-in</h2>
-        <MfaEnrollment
-          key={`enroll-${String(mfaGeneration)}`}
-          onEnrolled={() => {
-            setEnrolled(true);
-          }}
-        />
-        <MfaRemoval
-          key={`remove-${String(mfaGeneration)}`}
-          onRemoved={() => {
-            setEnrolled(false);
-            setMfaGeneration((n) => n + 1);
-          }}
-        />
+        {enrolled ? (
+          <>
+            <p role="status" data-testid="mfa-status">
+              Two-factor sign-in is on for your account. To move it to another device, remove it
+              below and set it up again.
+            </p>
+            <MfaRemoval
+              onRemoved={() => {
+                setRemoved(true);
+                reload();
+              }}
+            />
+          </>
+        ) : (
+          <>
+            {removed && (
+              <FormStatus>
+                <p>Two-factor sign-in is off. Administrators need it for admin functions.</p>
+              </FormStatus>
+            )}
+            <MfaEnrollment
+              onEnrolled={() => {
+                setRemoved(false);
+                reload();
+              }}
+            />
+          </>
+        )}
       </section>
       <SessionsSection version={sessionsVersion} />
+      <DeleteAccountSection />
     </article>
   );
 }

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 
-import { ApiError } from '../../api/client';
 import { organizations } from '../../api/organizations';
 import { SERVICE_SCOPES, type ServiceClient, type ServiceScope } from '../../api/types';
 import { FormAlert } from '../../components/forms/FormAlert';
@@ -9,6 +8,7 @@ import { TextField } from '../../components/forms/TextField';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { ReauthenticateForm } from '../../components/ReauthenticateForm';
 import { useMfaRedirect } from '../../components/useMfaRedirect';
+import { useReauthentication } from '../../components/useReauthentication';
 
 const SCOPE_TEXT: Record<ServiceScope, string> = {
   'org:read': 'Read the ledger, reports and analytics',
@@ -25,30 +25,22 @@ export function CreateServiceClient({
 }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ServiceScope[]>(['org:read']);
-  const [needsProof, setNeedsProof] = useState(false);
   const submission = useSubmit();
+  const reauthentication = useReauthentication(submission);
   const toEnrollment = useMfaRedirect();
 
-  const create = () => {
-    void submission.run(async () => {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // AUTH-8: a stale proof opens the password prompt, then this same creation is retried.
+    reauthentication.run(async () => {
       try {
         const client = await organizations.createServiceClient(organization, name, scopes);
         setName('');
         onCreated(client);
       } catch (error) {
-        // AUTH-8: ask for the password again, then retry this same creation.
-        if (error instanceof ApiError && error.isType('reauthentication-required')) {
-          setNeedsProof(true);
-          return;
-        }
         if (!toEnrollment(error)) throw error;
       }
     });
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create();
   };
 
   const toggle = (scope: ServiceScope, on: boolean) => {
@@ -59,17 +51,9 @@ export function CreateServiceClient({
     );
   };
 
-  if (needsProof) {
+  if (reauthentication.prompting) {
     return (
-      <ReauthenticateForm
-        onProven={() => {
-          setNeedsProof(false);
-          create();
-        }}
-        onCancel={() => {
-          setNeedsProof(false);
-        }}
-      />
+      <ReauthenticateForm onProven={reauthentication.proven} onCancel={reauthentication.cancel} />
     );
   }
   return (

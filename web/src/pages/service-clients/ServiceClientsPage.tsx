@@ -4,6 +4,7 @@ import { organizations } from '../../api/organizations';
 import type { ServiceClient } from '../../api/types';
 import { TableScroll } from '../../components/TableScroll';
 import { AdminOnly } from '../../components/AdminOnly';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { formatUnixTime } from '../../components/time';
@@ -89,22 +90,19 @@ function ServiceClients() {
                     <td>{formatUnixTime(client.created_at)}</td>
                     <td>{formatUnixTime(client.last_used_at)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button--secondary"
+                      <ConfirmButton
+                        label="Revoke"
+                        target={client.name}
+                        question={`Revoke ${client.name}? Its tokens stop working.`}
+                        confirmLabel="Confirm revocation"
                         disabled={revoke.busy}
-                        onClick={() => {
-                          if (!window.confirm(`Revoke ${client.name}? Its tokens stop working.`)) {
-                            return;
-                          }
+                        onConfirm={() => {
                           void revoke.run(async () => {
                             await organizations.revokeServiceClient(organization.id, client.id);
                             clients.reload();
                           });
                         }}
-                      >
-                        Revoke<span className="visually-hidden"> {client.name}</span>
-                      </button>
+                      />
                     </td>
                   </tr>
                 ))}
