@@ -426,6 +426,7 @@ class IdentityHandlers {
   }
 
   Response ChangePassword(Request& request) const {
+    if (auto limited = ThrottleAddress(request)) return *limited;
     auto problems = deps_.accounts->ChangePassword(
         SessionOf(request), Text(request, "current_password"), Text(request, "password"));
     if (!problems.ok() && problems.error().code == ErrorCode::kPermissionDenied) {
