@@ -24,10 +24,12 @@ cleanup() {
 trap cleanup EXIT
 
 # The journeys sign in more than the per-address default of 20 auth attempts a minute allows
-# (AUTH-5, WEB-1); the limit itself is proven by the server's own tests.
+# (AUTH-5, WEB-1); the limit itself is proven by the server's own tests. A 2-second window for
+# AUTH-8 lets a journey wait 3 s and meet the re-authentication prompt for real.
 FINHELM_DATA_DIR="${work}/var" FINHELM_LISTEN=127.0.0.1:0 \
   FINHELM_WEB_ROOT="${root}/web/dist" \
   FINHELM_AUTH_ATTEMPTS_PER_MINUTE="${FINHELM_AUTH_ATTEMPTS_PER_MINUTE:-1000}" \
+  FINHELM_REAUTHENTICATION_WINDOW_SECONDS="${FINHELM_REAUTHENTICATION_WINDOW_SECONDS:-2}" \
   "${binary}" serve >"${work}/stdout" 2>"${root}/test-artifacts/browser/server.log" &
 server_pid=$!
 

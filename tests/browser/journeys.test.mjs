@@ -8,63 +8,34 @@
 // signs in again with a code; the admin screens; (b) a new user registers, verifies from the
 // outbox, signs in, and resets a forgotten password; (d) the admin invites a viewer, who
 // registers, verifies, signs in, accepts and sees no admin screens; (e) the viewer, signed in
-// twice, revokes one session from the other, which is sent to sign in. axe-core checks every
-// screen on the way; screenshots go to test-artifacts/browser/.
+// twice, revokes one session from the other, which is sent to sign in; then the account
+// journeys (f) to (i) of account-journeys.mjs. axe-core checks every screen on the way;
+// screenshots go to test-artifacts/browser/. Shared helpers live in journey-kit.mjs.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { accountJourneys } from './account-journeys.mjs';
+import { screenshot, url } from './harness.mjs';
 import {
-  artifacts,
-  checkAccessibility,
-  launch,
-  screenshot,
-  step as runStep,
-  url,
-  watch,
-} from './harness.mjs';
+  axe,
+  heading,
+  nav,
+  newPage,
+  password,
+  reauthenticate,
+  reauthenticationPrompt,
+  register,
+  setupUrl,
+  signIn,
+  skip,
+  startBrowser,
+  step,
+  stopBrowser,
+  trouble,
+  verifyFromOutbox,
+} from './journey-kit.mjs';
 import { waitForLink } from './outbox.mjs';
 import { totpSource } from './totp.mjs';
-
-const setupUrl = process.env.FINHELM_SETUP_URL ?? '';
-// The journeys need a server of their own, fresh from its first start; scripts/browser-test.sh
-// provides one. Against any other server (scripts/web-smoke.sh) they are skipped, saying why.
-const skip =
-  setupUrl === '' || (process.env.FINHELM_DATA_DIR ?? '') === ''
-    ? 'needs FINHELM_SETUP_URL and FINHELM_DATA_DIR of a fresh server (scripts/browser-test.sh)'
-    : false;
-
-/** Error answers the journeys provoke on purpose; anything else is trouble. */
-function expected(status, where) {
-  const path = new URL(where, url('/')).pathname;
-  if (status === 401 && path === '/v1/me') return true; // a visitor's page load
-  if (status === 401 && path === '/v1/me/sessions') return true; // journey (e): revoked
-  if (status === 403 && /^\/v1\/orgs\/\d+\/members$/.test(path)) return true; // admin, no MFA
-  if (status === 403 && /^\/v1\/orgs\/\d+\/service-clients$/.test(path)) return true; // AUTH-8
-  if (status === 422 && path === '/v1/setup') return true; // a weak password, on purpose
-  return false;
-}
-
-let browser;
-const trouble = [];
-const warnings = [];
-const axeResults = [];
-const contexts = [];
-
-/** A fresh browser context (its own cookies), watched for trouble. */
-async function newPage() {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  ctx.setDefaultTimeout(15_000);
-  await watch(ctx, trouble, { warnings, expected });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
-
-function password() {
-  return `lantern orbit ${randomBytes(6).toString('hex')} meadow`;
-}
 
 const admin = { name: 'Ada Admin', email: 'ada@example.com', password: password() };
 const bea = { name: 'Bea Bookkeeper', email: 'bea@example.com', password: password() };
@@ -74,52 +45,12 @@ let adminCodes;
 let orgPath;
 let viewerPage;
 
-const step = (page, name, fn) => runStep(page, name, trouble, fn);
-const axe = (page, screen) => checkAccessibility(page, screen, axeResults);
-const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
-const nav = (page) => page.getByRole('navigation', { name: 'Main' });
-
-async function signIn(page, who, nextCode) {
-  await page.goto(url('/login'));
-  await heading(page, 'Sign in');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (nextCode) {
-    await page.getByRole('heading', { name: 'Two-factor code' }).waitFor();
-    await page.getByLabel('Code', { exact: true }).fill(await nextCode());
-    await page.getByRole('button', { name: 'Verify' }).click();
-  }
-  await page.getByTestId('signed-in-user').filter({ hasText: who.name }).waitFor();
-}
-
-async function register(page, who) {
-  await heading(page, 'Create an account');
-  await page.getByLabel('Your name').fill(who.name);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await heading(page, 'Check your email');
-  assert.match(await page.getByRole('status').innerText(), new RegExp(who.email));
-}
-
-async function verifyFromOutbox(page, who) {
-  const link = await waitForLink(who.email, '/verify-email');
-  await page.goto(url(link));
-  await page.getByText('Your email is confirmed').waitFor();
-  assert.equal(new URL(page.url()).hash, '', 'the token stayed in the address bar');
-}
-
 before(async () => {
-  if (!skip) browser = await launch();
+  if (!skip) await startBrowser();
 });
 
 after(async () => {
-  if (skip) return;
-  writeFileSync(join(artifacts, 'axe-results.json'), `${JSON.stringify(axeResults, null, 2)}\n`);
-  for (const warning of warnings) console.log(`# browser warning: ${warning}`);
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
+  if (!skip) await stopBrowser();
 });
 
 test(
@@ -227,15 +158,12 @@ test(
       await heading(page, 'Service clients');
       await page.getByLabel('Name').fill('Nightly BI export');
       await page.getByRole('button', { name: 'Create service client' }).click();
-      const proof = page.getByRole('heading', { name: 'Confirm it is you' });
+      const proof = reauthenticationPrompt(page);
       const secret = page.getByTestId('client-secret');
       await proof.or(secret).first().waitFor();
       if (await proof.isVisible()) {
         t.diagnostic('creating a service client asked for re-authentication (AUTH-8)');
-        await axe(page, 'service clients: re-authentication');
-        await page.getByLabel('Password').fill(admin.password);
-        await page.getByLabel('Two-factor code').fill(await adminCodes());
-        await page.getByRole('button', { name: 'Confirm' }).click();
+        await reauthenticate(page, admin, adminCodes, 'service clients: re-authentication');
       }
       await secret.waitFor();
       assert.ok((await secret.innerText()).length >= 20, 'no client secret shown');
@@ -397,6 +325,20 @@ test('(e) a session revoked from another browser is sent to sign in', { skip }, 
     await axe(other, 'sign in: session ended');
     await screenshot(other, 'journey-e-sent-to-sign-in');
   });
+});
+
+accountJourneys({
+  admin,
+  bea,
+  get adminPage() {
+    return adminPage;
+  },
+  get adminCodes() {
+    return adminCodes;
+  },
+  get orgPath() {
+    return orgPath;
+  },
 });
 
 test(
