@@ -1,6 +1,7 @@
 // Shared by the journey modules: one browser for all of them, fresh watched contexts, the
 // error answers the journeys provoke on purpose, and the steps every journey repeats (sign in,
-// register, verify from the outbox, answer the re-authentication prompt).
+// register, verify from the outbox, create an organization, answer the re-authentication
+// prompt).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ function expected(status, where) {
   if (status === 400 && path === '/v1/auth/confirm-email') return true; // (f): a spent link
   if (status === 409 && path === '/v1/me') return true; // journey (i): the last admin
   if (status === 422 && path === '/v1/setup') return true; // a weak password, on purpose
+  if (status === 422 && path === '/v1/orgs') return true; // journey (j): an empty name
   return false;
 }
 
@@ -110,6 +112,16 @@ export async function verifyFromOutbox(page, who) {
   await page.goto(url(link));
   await page.getByText('Your email is confirmed').waitFor();
   assert.equal(new URL(page.url()).hash, '', 'the token stayed in the address bar');
+}
+
+/** Creates an organization with the home page's form, reached from the header's link. */
+export async function createOrganization(page, name) {
+  await page.getByRole('link', { name: 'New organization…' }).click();
+  await heading(page, 'Welcome to FinHelm');
+  await page.getByLabel('Organization name').fill(name);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await page.waitForURL(/\/orgs\/\d+$/);
+  await heading(page, name);
 }
 
 export const reauthenticationPrompt = (page) =>

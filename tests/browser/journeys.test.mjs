@@ -9,7 +9,7 @@
 // outbox, signs in, and resets a forgotten password; (d) the admin invites a viewer, who
 // registers, verifies, signs in, accepts and sees no admin screens; (e) the viewer, signed in
 // twice, revokes one session from the other, which is sent to sign in; then the account
-// journeys (f) to (i) of account-journeys.mjs. axe-core checks every screen on the way;
+// journeys (f) to (j) of account-journeys.mjs. axe-core checks every screen on the way;
 // screenshots go to test-artifacts/browser/. Shared helpers live in journey-kit.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -125,6 +125,7 @@ describe('identity calls match the contract', () => {
 
 describe('organization calls match the contract', () => {
   const cases: [string, () => Promise<unknown>][] = [
+    ['create', () => organizations.create('Acme Books')],
     ['remove', () => organizations.remove(1)],
     ['members', () => organizations.members(1)],
     ['changeRole', () => organizations.changeRole(1, 2, 'viewer')],

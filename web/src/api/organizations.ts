@@ -5,6 +5,7 @@ import type {
   Invitation,
   Member,
   Role,
+  Membership,
   ServiceClient,
   ServiceScope,
 } from './types';
@@ -34,6 +35,8 @@ export function auditQuery(filter: AuditFilter): string {
 }
 
 export const organizations = {
+  /** Any signed-in user; the creator becomes the new organization's admin. */
+  create: (name: string) => api.post<Membership>('/v1/orgs', { name }),
   /** Admins only, with a recent password proof (AUTH-8). */
   remove: (org: number) => api.delete(base(org)),
   members: async (org: number) =>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useMatch, useNavigate } from 'react-router-dom';
 
+import { CREATE_ORGANIZATION_ID } from '../pages/home/CreateOrganization';
 import { useSession } from '../session/SessionContext';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 
@@ -40,6 +41,9 @@ export function AccountBar() {
   return (
     <div className="account-bar">
       <OrganizationSwitcher key={current ?? 0} memberships={me.memberships} current={current} />
+      <Link className="nav__link" to={`/#${CREATE_ORGANIZATION_ID}`}>
+        New organization…
+      </Link>
       <p className="account-bar__user" data-testid="signed-in-user">
         Signed in as <strong>{me.user.name}</strong>
       </p>
