@@ -146,6 +146,13 @@ export function accountJourneys(shared) {
       await sleep(REAUTHENTICATION_EXPIRY_MS);
       await confirmation.fill(dee.email);
       await remove.click();
+      // Cancel closes the prompt and gives focus back to the button that opened it.
+      await reauthenticationPrompt(page).waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await remove.waitFor();
+      const focused = await remove.evaluate((node) => node === document.activeElement);
+      assert.ok(focused, 'Cancel did not return focus to Delete my account');
+      await remove.click();
       await reauthenticate(page, dee, undefined, 'delete account: re-authentication');
       await heading(page, 'Sign in');
       await page.getByRole('status').filter({ hasText: 'Your account is deleted' }).waitFor();

@@ -33,6 +33,17 @@ export function Layout() {
     (target ?? mainRef.current)?.focus();
   }, [pathname, hash]);
 
+  // The reminder's button disappears with it: continue from the page's own heading.
+  const focusHeading = () => {
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (heading === null || heading === undefined) {
+      mainRef.current?.focus();
+      return;
+    }
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus();
+  };
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -68,7 +79,7 @@ export function Layout() {
         className="main"
         aria-busy={navigation.state === 'loading'}
       >
-        {me !== null && <PasswordReminder me={me} />}
+        {me !== null && <PasswordReminder me={me} onDismissed={focusHeading} />}
         <Outlet />
       </main>
       <footer className="footer">

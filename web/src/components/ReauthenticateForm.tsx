@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { identity } from '../api/identity';
 import { useMe } from '../session/SessionContext';
@@ -24,6 +24,8 @@ export function ReauthenticateForm({
   const [code, setCode] = useState('');
   const submission = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
+  // Unique per prompt, so two on one screen never share a label's target.
+  const id = useId();
 
   useEffect(() => {
     heading.current?.focus();
@@ -41,8 +43,8 @@ export function ReauthenticateForm({
   };
 
   return (
-    <section className="notice" aria-labelledby="reauth-heading">
-      <h2 id="reauth-heading" ref={heading} tabIndex={-1}>
+    <section className="notice" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
         Confirm it is you
       </h2>
       <p>
@@ -53,7 +55,7 @@ export function ReauthenticateForm({
       <FormAlert error={submission.error} />
       <form className="form" onSubmit={submit} noValidate>
         <TextField
-          id="reauth-password"
+          id={`${id}-password`}
           label="Password"
           type="password"
           autoComplete="current-password"
@@ -64,7 +66,7 @@ export function ReauthenticateForm({
         />
         {withCode && (
           <TextField
-            id="reauth-code"
+            id={`${id}-code`}
             label="Two-factor code"
             hint="From your authenticator app, or one of your recovery codes."
             autoComplete="one-time-code"

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 import { ApiError } from '../api/client';
 import type { Submission } from './forms/useSubmit';
@@ -20,14 +20,28 @@ export interface Reauthentication {
   run: (action: () => Promise<void>) => void;
   /** For the prompt's `onProven`: closes it and retries the kept action. */
   proven: () => void;
-  /** For the prompt's `onCancel`: closes it and forgets the action. */
+  /**
+   * For the prompt's `onCancel`: closes it, forgets the action and moves focus back to `trigger`
+   * once the form is shown again.
+   */
   cancel: () => void;
+  /** For the button that submits the change (SubmitButton's `buttonRef`). */
+  trigger: RefObject<HTMLButtonElement>;
 }
 
 /** The re-authentication flow of every screen that makes an AUTH-8 change. */
 export function useReauthentication(submission: Submission): Reauthentication {
   const [pending, setPending] = useState<{ action: () => Promise<void> } | null>(null);
   const { run: runSubmission } = submission;
+  const trigger = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  // The prompt stands in for the form, so the button it replaced is a new element by now.
+  useEffect(() => {
+    if (pending !== null || !refocus.current) return;
+    refocus.current = false;
+    trigger.current?.focus();
+  }, [pending]);
 
   const run = useCallback(
     (action: () => Promise<void>) => {
@@ -50,8 +64,9 @@ export function useReauthentication(submission: Submission): Reauthentication {
   }, [pending, run]);
 
   const cancel = useCallback(() => {
+    refocus.current = true;
     setPending(null);
   }, []);
 
-  return { prompting: pending !== null, run, proven, cancel };
+  return { prompting: pending !== null, run, proven, cancel, trigger };
 }

@@ -1,3 +1,5 @@
+import type { Ref } from 'react';
+
 interface SubmitButtonProps {
   label: string;
   busyLabel?: string;
@@ -5,6 +7,8 @@ interface SubmitButtonProps {
   /** Seconds the server asked us to wait; the button stays disabled and counts down. */
   waitSeconds?: number;
   variant?: 'primary' | 'danger' | 'secondary';
+  /** For a form that must move focus back to its button (useReauthentication's `trigger`). */
+  buttonRef?: Ref<HTMLButtonElement> | undefined;
 }
 
 export function SubmitButton({
@@ -13,11 +17,13 @@ export function SubmitButton({
   busy,
   waitSeconds = 0,
   variant = 'primary',
+  buttonRef,
 }: SubmitButtonProps) {
   const waiting = waitSeconds > 0;
   const text = waiting ? `${label} (wait ${String(waitSeconds)} s)` : busy ? busyLabel : label;
   return (
     <button
+      ref={buttonRef}
       type="submit"
       className={`button button--${variant}`}
       disabled={busy || waiting}

@@ -78,6 +78,7 @@ export function DeleteOrganization({ organization }: { organization: Membership 
               busy={submission.busy}
               waitSeconds={submission.waitSeconds}
               variant="danger"
+              buttonRef={reauthentication.trigger}
             />
           </form>
         </>

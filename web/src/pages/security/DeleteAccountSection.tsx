@@ -83,6 +83,7 @@ export function DeleteAccountSection() {
               busy={submission.busy}
               waitSeconds={submission.waitSeconds}
               variant="danger"
+              buttonRef={reauthentication.trigger}
             />
           </form>
         </>

@@ -69,6 +69,7 @@ export function EmailSection() {
               busyLabel="Sending…"
               busy={submission.busy}
               waitSeconds={submission.waitSeconds}
+              buttonRef={reauthentication.trigger}
             />
           </form>
         </>

@@ -94,7 +94,12 @@ export function CreateServiceClient({
             </p>
           ))}
         </fieldset>
-        <SubmitButton label="Create service client" busyLabel="Creating…" busy={submission.busy} />
+        <SubmitButton
+          label="Create service client"
+          busyLabel="Creating…"
+          busy={submission.busy}
+          buttonRef={reauthentication.trigger}
+        />
       </form>
     </section>
   );
