@@ -10,7 +10,7 @@ import { TextField } from '../../components/forms/TextField';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { formatUnixTime } from '../../components/time';
 import { useMfaRedirect } from '../../components/useMfaRedirect';
-import { useResource } from '../../components/useResource';
+import { useOrganizationResource } from '../../components/useOrganizationResource';
 import { useOrganization } from '../../session/OrganizationContext';
 import '../../components/forms/forms.css';
 
@@ -25,11 +25,7 @@ export function InvitationsPage() {
 function Invitations() {
   const organization = useOrganization();
   const toEnrollment = useMfaRedirect();
-  const invitations = useResource(
-    `invitations-${String(organization.id)}`,
-    () => organizations.invitations(organization.id),
-    toEnrollment,
-  );
+  const invitations = useOrganizationResource('invitations', organizations.invitations);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [sentTo, setSentTo] = useState<string | null>(null);

@@ -6,8 +6,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { formatUnixTime } from '../../components/time';
-import { useMfaRedirect } from '../../components/useMfaRedirect';
-import { useResource } from '../../components/useResource';
+import { useOrganizationResource } from '../../components/useOrganizationResource';
 import { useOrganization } from '../../session/OrganizationContext';
 import { useMe } from '../../session/SessionContext';
 import { RoleEditor } from './RoleEditor';
@@ -24,12 +23,7 @@ export function MembersPage() {
 function MemberList() {
   const organization = useOrganization();
   const me = useMe();
-  const toEnrollment = useMfaRedirect();
-  const members = useResource(
-    `members-${String(organization.id)}`,
-    () => organizations.members(organization.id),
-    toEnrollment,
-  );
+  const members = useOrganizationResource('members', organizations.members);
   const submission = useSubmit();
 
   const changeRole = (user: number, role: Role) => {

@@ -1,12 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { organizations } from '../../api/organizations';
 import type { Membership } from '../../api/types';
-import { matchesConfirmation } from '../../components/forms/confirmation';
 import { FormAlert } from '../../components/forms/FormAlert';
-import { SubmitButton } from '../../components/forms/SubmitButton';
-import { TextField } from '../../components/forms/TextField';
+import { TypeToConfirmForm, useTypedConfirmation } from '../../components/forms/TypeToConfirmForm';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { ReauthenticateForm } from '../../components/ReauthenticateForm';
 import { useMfaRedirect } from '../../components/useMfaRedirect';
@@ -22,16 +19,11 @@ export function DeleteOrganization({ organization }: { organization: Membership 
   const navigate = useNavigate();
   const { refresh } = useSession();
   const toEnrollment = useMfaRedirect();
-  const [typed, setTyped] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const confirmation = useTypedConfirmation(organization.name, 'exact');
   const submission = useSubmit();
   const reauthentication = useReauthentication(submission);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const confirmed = matchesConfirmation(typed, organization.name, 'exact');
-    setMismatch(!confirmed);
-    if (!confirmed) return;
+  const remove = () => {
     reauthentication.run(async () => {
       try {
         await organizations.remove(organization.id);
@@ -57,30 +49,17 @@ export function DeleteOrganization({ organization }: { organization: Membership 
       ) : (
         <>
           <FormAlert error={submission.error} />
-          <form className="form" onSubmit={submit} noValidate>
-            <TextField
-              id="delete-org-confirmation"
-              label="Type the organization name to confirm"
-              hint={`The name is ${organization.name}.`}
-              autoComplete="off"
-              spellCheck={false}
-              required
-              value={typed}
-              onValue={(value) => {
-                setTyped(value);
-                setMismatch(false);
-              }}
-              errors={mismatch ? ['This is not the name of the organization.'] : undefined}
-            />
-            <SubmitButton
-              label="Delete organization"
-              busyLabel="Deleting…"
-              busy={submission.busy}
-              waitSeconds={submission.waitSeconds}
-              variant="danger"
-              buttonRef={reauthentication.trigger}
-            />
-          </form>
+          <TypeToConfirmForm
+            confirmation={confirmation}
+            id="delete-org-confirmation"
+            label="Type the organization name to confirm"
+            hint={`The name is ${organization.name}.`}
+            mismatchMessage="This is not the name of the organization."
+            submitLabel="Delete organization"
+            submission={submission}
+            buttonRef={reauthentication.trigger}
+            onConfirmed={remove}
+          />
         </>
       )}
     </section>

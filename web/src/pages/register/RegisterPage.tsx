@@ -4,26 +4,27 @@ import { Link } from 'react-router-dom';
 import { identity } from '../../api/identity';
 import { FormAlert, FormStatus } from '../../components/forms/FormAlert';
 import { SubmitButton } from '../../components/forms/SubmitButton';
-import { TextField } from '../../components/forms/TextField';
+import {
+  EMPTY_ACCOUNT,
+  NewAccountFields,
+  type NewAccount,
+} from '../../components/forms/NewAccountFields';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { usePageTitle } from '../../components/usePageTitle';
-import { PASSWORD_HINT } from '../../components/forms/password';
 import '../../components/forms/forms.css';
 
 export function RegisterPage() {
   usePageTitle('Create an account');
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState<NewAccount>(EMPTY_ACCOUNT);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const submission = useSubmit();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void submission.run(async () => {
-      await identity.register({ name, email, password });
-      setPassword('');
-      setSentTo(email);
+      await identity.register(account);
+      setAccount({ ...account, password: '' });
+      setSentTo(account.email);
     });
   };
 
@@ -51,36 +52,7 @@ export function RegisterPage() {
       <h1>Create an account</h1>
       <FormAlert error={submission.error} />
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          id="name"
-          label="Your name"
-          autoComplete="name"
-          required
-          value={name}
-          onValue={setName}
-          errors={submission.fields.name}
-        />
-        <TextField
-          id="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onValue={setEmail}
-          errors={submission.fields.email}
-        />
-        <TextField
-          id="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={PASSWORD_HINT}
-          value={password}
-          onValue={setPassword}
-          errors={submission.fields.password}
-        />
+        <NewAccountFields account={account} onChange={setAccount} errors={submission.fields} />
         <SubmitButton
           label="Create account"
           busyLabel="Creating…"

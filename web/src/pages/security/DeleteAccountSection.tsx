@@ -1,11 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 
 import { identity } from '../../api/identity';
-import { matchesConfirmation } from '../../components/forms/confirmation';
 import { FormAlert } from '../../components/forms/FormAlert';
-import { SubmitButton } from '../../components/forms/SubmitButton';
-import { TextField } from '../../components/forms/TextField';
+import { TypeToConfirmForm, useTypedConfirmation } from '../../components/forms/TypeToConfirmForm';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { ReauthenticateForm } from '../../components/ReauthenticateForm';
 import { useReauthentication } from '../../components/useReauthentication';
@@ -16,17 +13,12 @@ import { lastAdminOrganizations } from './lastAdmin';
 export function DeleteAccountSection() {
   const me = useMe();
   const { accountDeleted } = useSession();
-  const [typed, setTyped] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const confirmation = useTypedConfirmation(me.user.email, 'email');
   const submission = useSubmit();
   const reauthentication = useReauthentication(submission);
   const soleAdminOf = lastAdminOrganizations(submission.error, me.memberships);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const confirmed = matchesConfirmation(typed, me.user.email, 'email');
-    setMismatch(!confirmed);
-    if (!confirmed) return;
+  const remove = () => {
     reauthentication.run(async () => {
       await identity.deleteAccount();
       accountDeleted();
@@ -62,30 +54,17 @@ export function DeleteAccountSection() {
               </ul>
             </div>
           )}
-          <form className="form" onSubmit={submit} noValidate>
-            <TextField
-              id="delete-account-confirmation"
-              label="Type your email address to confirm"
-              hint={`Your email address is ${me.user.email}.`}
-              autoComplete="off"
-              spellCheck={false}
-              required
-              value={typed}
-              onValue={(value) => {
-                setTyped(value);
-                setMismatch(false);
-              }}
-              errors={mismatch ? ['This is not your email address.'] : undefined}
-            />
-            <SubmitButton
-              label="Delete my account"
-              busyLabel="Deleting…"
-              busy={submission.busy}
-              waitSeconds={submission.waitSeconds}
-              variant="danger"
-              buttonRef={reauthentication.trigger}
-            />
-          </form>
+          <TypeToConfirmForm
+            confirmation={confirmation}
+            id="delete-account-confirmation"
+            label="Type your email address to confirm"
+            hint={`Your email address is ${me.user.email}.`}
+            mismatchMessage="This is not your email address."
+            submitLabel="Delete my account"
+            submission={submission}
+            buttonRef={reauthentication.trigger}
+            onConfirmed={remove}
+          />
         </>
       )}
     </section>

@@ -8,8 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormAlert } from '../../components/forms/FormAlert';
 import { useSubmit } from '../../components/forms/useSubmit';
 import { formatUnixTime } from '../../components/time';
-import { useMfaRedirect } from '../../components/useMfaRedirect';
-import { useResource } from '../../components/useResource';
+import { useOrganizationResource } from '../../components/useOrganizationResource';
 import { useOrganization } from '../../session/OrganizationContext';
 import { CreateServiceClient } from './CreateServiceClient';
 import { NewClientSecret } from './NewClientSecret';
@@ -25,12 +24,7 @@ export function ServiceClientsPage() {
 
 function ServiceClients() {
   const organization = useOrganization();
-  const toEnrollment = useMfaRedirect();
-  const clients = useResource(
-    `service-clients-${String(organization.id)}`,
-    () => organizations.serviceClients(organization.id),
-    toEnrollment,
-  );
+  const clients = useOrganizationResource('service-clients', organizations.serviceClients);
   const [created, setCreated] = useState<ServiceClient | null>(null);
   const revoke = useSubmit();
 

@@ -4,7 +4,11 @@ import { Link, useNavigate } from 'react-router-dom';
 import { setCsrfToken } from '../../api/client';
 import { identity } from '../../api/identity';
 import { FormAlert } from '../../components/forms/FormAlert';
-import { PASSWORD_HINT } from '../../components/forms/password';
+import {
+  EMPTY_ACCOUNT,
+  NewAccountFields,
+  type NewAccount,
+} from '../../components/forms/NewAccountFields';
 import { SubmitButton } from '../../components/forms/SubmitButton';
 import { TextField } from '../../components/forms/TextField';
 import { useSubmit } from '../../components/forms/useSubmit';
@@ -21,9 +25,7 @@ export function SetupPage() {
   const status = useResource('setup', identity.setupStatus);
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState<NewAccount>(EMPTY_ACCOUNT);
   const [organization, setOrganization] = useState('');
   const submission = useSubmit();
 
@@ -31,14 +33,8 @@ export function SetupPage() {
     event.preventDefault();
     if (token === null) return;
     void submission.run(async () => {
-      const created = await identity.setup({
-        token,
-        name,
-        email,
-        password,
-        organization_name: organization,
-      });
-      setPassword('');
+      const created = await identity.setup({ token, ...account, organization_name: organization });
+      setAccount({ ...account, password: '' });
       setCsrfToken(created.csrf_token);
       await refresh();
       navigate(`/orgs/${String(created.organization_id)}`, { replace: true });
@@ -70,36 +66,7 @@ export function SetupPage() {
         </p>
         <FormAlert error={submission.error ?? status.error} />
         <form className="form" onSubmit={submit} noValidate>
-          <TextField
-            id="name"
-            label="Your name"
-            autoComplete="name"
-            required
-            value={name}
-            onValue={setName}
-            errors={submission.fields.name}
-          />
-          <TextField
-            id="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onValue={setEmail}
-            errors={submission.fields.email}
-          />
-          <TextField
-            id="password"
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            required
-            hint={PASSWORD_HINT}
-            value={password}
-            onValue={setPassword}
-            errors={submission.fields.password}
-          />
+          <NewAccountFields account={account} onChange={setAccount} errors={submission.fields} />
           <TextField
             id="organization"
             label="Organization name"
