@@ -427,16 +427,22 @@ class IdentityHandlers {
 
   Response ChangePassword(Request& request) const {
     if (auto limited = ThrottleAddress(request)) return *limited;
-    auto problems = deps_.accounts->ChangePassword(
+    auto change = deps_.accounts->ChangePassword(
         SessionOf(request), Text(request, "current_password"), Text(request, "password"));
-    if (!problems.ok() && problems.error().code == ErrorCode::kPermissionDenied) {
-      Audit(request, "authn_password_change_fail", ActorOf(request.principal));
-      http::Problem problem = http::MakeProblem(422, "validation");
-      problem.errors.push_back({"/current_password", "The current password is not right."});
-      return http::ProblemResponse(problem, request.request_id);
+    if (!change.ok()) return http::ErrorResponse(change.error(), request.request_id);
+    switch (change->proof.kind) {
+      case identity::ProofOutcome::Kind::kThrottled:
+        return TooManyAttempts(request, change->proof.retry_after);
+      case identity::ProofOutcome::Kind::kRefused: {
+        Audit(request, "authn_password_change_fail", ActorOf(request.principal));
+        http::Problem problem = http::MakeProblem(422, "validation");
+        problem.errors.push_back({"/current_password", "The current password is not right."});
+        return http::ProblemResponse(problem, request.request_id);
+      }
+      case identity::ProofOutcome::Kind::kProven:
+        break;
     }
-    if (!problems.ok()) return http::ErrorResponse(problems.error(), request.request_id);
-    if (!problems->empty()) return Problems(request, *problems);
+    if (!change->problems.empty()) return Problems(request, change->problems);
     Audit(request, "authn_password_change", ActorOf(request.principal));
     return Response::Empty(204);
   }

@@ -285,19 +285,21 @@ Result<std::vector<InputProblem>> Accounts::ResetPassword(std::string_view token
   return problems;
 }
 
-Result<std::vector<InputProblem>> Accounts::ChangePassword(const Session& session,
-                                                           std::string_view current_password,
-                                                           std::string_view password) {
+Result<PasswordChange> Accounts::ChangePassword(const Session& session,
+                                                std::string_view current_password,
+                                                std::string_view password) {
   auto connection = database_.Acquire();
   if (!connection.ok()) return connection.error();
   auto user = FindUserById(**connection, session.user);
   if (!user.ok()) return user.error();
   if (!user->has_value()) return MakeError(ErrorCode::kUnauthenticated, "the user is gone");
-  if (!hasher_.Verify(current_password, (*user)->password_hash)) {
-    return MakeError(ErrorCode::kPermissionDenied, "current password does not match");
-  }
-  std::vector<InputProblem> problems = CheckNewPassword(password, (*user)->email, (*user)->name);
-  if (!problems.empty()) return problems;
+  PasswordChange change;
+  auto proof = ProveIdentity(**connection, session, current_password, "", false);
+  if (!proof.ok()) return proof.error();
+  change.proof = *proof;
+  if (change.proof.kind != ProofOutcome::Kind::kProven) return change;
+  change.problems = CheckNewPassword(password, (*user)->email, (*user)->name);
+  if (!change.problems.empty()) return change;
   auto hash = hasher_.Hash(password);
   if (!hash.ok()) return hash.error();
   auto transaction = storage::Transaction::Begin(**connection);
@@ -314,7 +316,7 @@ Result<std::vector<InputProblem>> Accounts::ChangePassword(const Session& sessio
   }
   if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
   log::Info("account_password_changed", {{"user_id", session.user.value}});
-  return problems;
+  return change;
 }
 
 Status Accounts::RequestEmailChange(const Session& session, std::string_view email) {

@@ -64,6 +64,11 @@ struct ProofOutcome {
   std::chrono::seconds retry_after{0};  // For kThrottled.
 };
 
+struct PasswordChange {
+  ProofOutcome proof;
+  std::vector<InputProblem> problems;  // Empty when the password was changed.
+};
+
 inline constexpr int kMaxMfaFailures = 5;  // AUTH-6: the fifth wrong code voids the challenge.
 
 class Accounts {
@@ -106,12 +111,11 @@ class Accounts {
   Result<std::vector<InputProblem>> ResetPassword(std::string_view token,
                                                   std::string_view password);
 
-  // Changes the password of the session's user after checking the current one; every
-  // other session of the user ends (SESS-4). kPermissionDenied for a wrong current
-  // password.
-  Result<std::vector<InputProblem>> ChangePassword(const Session& session,
-                                                   std::string_view current_password,
-                                                   std::string_view password);
+  // Changes the password of the session's user after checking the current one under the
+  // account's login throttle; every other session of the user ends (SESS-4). Unless the
+  // proof is kProven nothing changes; the problems are those of the new password.
+  Result<PasswordChange> ChangePassword(const Session& session, std::string_view current_password,
+                                        std::string_view password);
 
   // Checks `password`, and `code` when the user has a second factor, for an already
   // signed-in user (AUTH-8) under the account's login throttle, and records the time.

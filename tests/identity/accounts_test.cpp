@@ -229,10 +229,12 @@ TEST_P(AccountsTest, PasswordChangeEndsOtherSessions) {
   LoginOutcome here = Login("jo@example.com", kPassword);
   LoginOutcome elsewhere = Login("jo@example.com", kPassword);
   auto wrong = accounts_->ChangePassword(here.session->session, "not it at all", kNewPassword);
-  EXPECT_EQ(wrong.error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(wrong.ok());
+  EXPECT_EQ(wrong->proof.kind, ProofOutcome::Kind::kRefused);
   auto changed = accounts_->ChangePassword(here.session->session, kPassword, kNewPassword);
   ASSERT_TRUE(changed.ok());
-  EXPECT_TRUE(changed->empty());
+  EXPECT_EQ(changed->proof.kind, ProofOutcome::Kind::kProven);
+  EXPECT_TRUE(changed->problems.empty());
   auto connection = database().Acquire();
   EXPECT_TRUE(sessions_.Resolve(**connection, here.session->token, kAgent)->session.has_value());
   EXPECT_FALSE(
