@@ -5,12 +5,19 @@
 #include <toml++/toml.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <set>
+#include <thread>
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, not in unistd.h.
 
 namespace finhelm::config {
+
+std::size_t DefaultIoThreads() {
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency() / 2);
+}
+
 namespace {
 
 constexpr std::size_t kMaxJsonBody = std::size_t{1024} * 1024;

@@ -70,6 +70,8 @@ TEST(Load, UsesDefaultsWithoutAFile) {
   EXPECT_EQ(config.body_timeout, std::chrono::seconds(30));
   EXPECT_EQ(config.requests_per_minute, 600u);
   EXPECT_EQ(config.log_level, "info");
+  EXPECT_EQ(config.io_threads, DefaultIoThreads());
+  EXPECT_GE(config.io_threads, 1u);
   EXPECT_TRUE(Check(config).empty()) << Describe(Check(config));
 }
 
