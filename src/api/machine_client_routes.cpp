@@ -42,13 +42,10 @@ struct PresentedClient {
 
 // RFC 6749 section 2.3.1: Basic credentials are the form-encoded id and secret, joined by
 // ':' and base64-encoded.
-std::optional<PresentedClient> BasicCredentials(std::string_view header) {
-  constexpr std::string_view kScheme = "basic ";
-  if (header.size() <= kScheme.size() ||
-      !http::EqualsIgnoreCase(header.substr(0, kScheme.size()), kScheme)) {
-    return std::nullopt;
-  }
-  auto decoded = crypto::Base64DecodeSecret(header.substr(kScheme.size()));
+std::optional<PresentedClient> BasicCredentials(const http::Headers& headers) {
+  auto encoded = http::AuthorizationCredentials(headers, "Basic");
+  if (!encoded) return std::nullopt;
+  auto decoded = crypto::Base64DecodeSecret(*encoded);
   if (!decoded.ok()) return std::nullopt;
   std::string_view pair = decoded->AsStringView();
   auto colon = pair.find(':');
@@ -105,7 +102,7 @@ class MachineClientHandlers {
       if (body_secret) {
         return OAuthError(400, "invalid_request", "Use one client authentication method.");
       }
-      client = BasicCredentials(*authorization);
+      client = BasicCredentials(request.headers);
     } else if (body_id && body_secret) {
       client = PresentedClient{std::string(*body_id), std::string(*body_secret), false};
     }

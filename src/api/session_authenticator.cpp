@@ -43,14 +43,9 @@ Result<access::Principal> SessionAuthenticator::AuthenticateBearer(const http::R
 }
 
 Result<access::Principal> SessionAuthenticator::Authenticate(const http::Request& request) {
-  if (auto authorization = request.headers.Get("Authorization")) {
-    // RFC 6750 section 2.1; any other scheme (Basic, at the token endpoint) is not ours.
-    constexpr std::string_view kScheme = "bearer ";
-    std::string_view value = *authorization;
-    if (value.size() > kScheme.size() &&
-        http::EqualsIgnoreCase(value.substr(0, kScheme.size()), kScheme)) {
-      return AuthenticateBearer(request, value.substr(kScheme.size()));
-    }
+  // RFC 6750 section 2.1; any other scheme (Basic, at the token endpoint) is not ours.
+  if (auto token = http::AuthorizationCredentials(request.headers, "Bearer")) {
+    return AuthenticateBearer(request, *token);
   }
   access::Principal principal;
   auto cookies = request.headers.Get("Cookie");

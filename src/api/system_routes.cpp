@@ -56,10 +56,8 @@ bool IsLoopbackPeer(std::string_view address) {
 
 bool MayScrape(const Request& request, const crypto::SecretBytes* token) {
   if (token == nullptr) return IsLoopbackPeer(request.remote_address);
-  auto authorization = request.headers.Get("Authorization");
-  constexpr std::string_view kScheme = "Bearer ";
-  if (!authorization || !authorization->starts_with(kScheme)) return false;
-  return crypto::ConstantTimeEquals(authorization->substr(kScheme.size()), token->AsStringView());
+  auto presented = http::AuthorizationCredentials(request.headers, "Bearer");
+  return presented && crypto::ConstantTimeEquals(*presented, token->AsStringView());
 }
 
 }  // namespace

@@ -14,6 +14,16 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
                                             [](char x, char y) { return Lower(x) == Lower(y); });
 }
 
+std::optional<std::string_view> AuthorizationCredentials(const Headers& headers,
+                                                         std::string_view scheme) {
+  auto value = headers.Get("Authorization");
+  if (!value || value->size() <= scheme.size() + 1 || (*value)[scheme.size()] != ' ' ||
+      !EqualsIgnoreCase(value->substr(0, scheme.size()), scheme)) {
+    return std::nullopt;
+  }
+  return value->substr(scheme.size() + 1);
+}
+
 std::optional<std::string_view> Headers::Get(std::string_view name) const {
   for (const auto& [field, value] : fields_) {
     if (EqualsIgnoreCase(field, name)) return std::string_view(value);

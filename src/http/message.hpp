@@ -40,6 +40,12 @@ class Headers {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
+// The credentials of `Authorization: <scheme> <credentials>` when the scheme is `scheme`,
+// compared without case (RFC 9110 section 11.1); nullopt for another scheme, no field, or
+// empty credentials.
+std::optional<std::string_view> AuthorizationCredentials(const Headers& headers,
+                                                         std::string_view scheme);
+
 struct Request {
   std::string method;  // Upper case, as received ("GET").
   std::string target;  // Raw request target ("/v1/x?y=1").

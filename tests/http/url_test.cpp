@@ -1,5 +1,7 @@
 #include "http/url.hpp"
 
+#include "http/message.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -206,6 +208,24 @@ TEST(FindCookie, FindsEmptyAndQuotedValues) {
   EXPECT_EQ(FindCookie("a=; b=2", "a"), "");
   EXPECT_EQ(FindCookie("a=\"v\"", "a"), "v");
   EXPECT_EQ(FindCookie("  a  =  v  ", "a"), "v");
+}
+
+// RFC 9110 section 11.1: the scheme is case-insensitive, one space ends it, and a scheme
+// that merely starts like the wanted one is another scheme.
+TEST(AuthorizationCredentials, TakesOnlyTheWantedScheme) {
+  auto with = [](std::string value) {
+    Headers headers;
+    headers.Add("Authorization", std::move(value));
+    return headers;
+  };
+  EXPECT_EQ(AuthorizationCredentials(with("Bearer abc.def"), "Bearer"), "abc.def");
+  EXPECT_EQ(AuthorizationCredentials(with("bEARER abc"), "Bearer"), "abc");
+  EXPECT_EQ(AuthorizationCredentials(with("Basic Zm9vOmJhcg=="), "Basic"), "Zm9vOmJhcg==");
+  EXPECT_FALSE(AuthorizationCredentials(with("Basic Zm9vOmJhcg=="), "Bearer"));
+  EXPECT_FALSE(AuthorizationCredentials(with("Bearerabc"), "Bearer"));
+  EXPECT_FALSE(AuthorizationCredentials(with("Bearer "), "Bearer"));
+  EXPECT_FALSE(AuthorizationCredentials(with("Bear abc"), "Bearer"));
+  EXPECT_FALSE(AuthorizationCredentials(Headers{}, "Bearer"));
 }
 
 }  // namespace
