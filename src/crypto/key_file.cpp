@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "crypto/encoding.hpp"
-#include "crypto/internal/unique_fd.hpp"
+#include "core/unique_fd.hpp"
 #include "crypto/random.hpp"
 #include "crypto/secret_bytes.hpp"
 #include "crypto/secret_file.hpp"
@@ -96,7 +96,7 @@ Error WithPath(const Error& error, const std::filesystem::path& path) {
 
 // Makes a rename in `directory` durable; without it a crash can bring back the old file.
 void SyncDirectory(const std::filesystem::path& directory) {
-  internal::UniqueFd fd(
+  UniqueFd fd(
       ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.valid()) ::fsync(fd.get());
 }

@@ -10,12 +10,11 @@
 #include <string>
 #include <string_view>
 
-#include "crypto/internal/unique_fd.hpp"
+#include "core/unique_fd.hpp"
 
 namespace finhelm::crypto {
 namespace {
 
-using internal::UniqueFd;
 
 std::string Quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 

@@ -16,6 +16,7 @@
 #include "storage/migrations/0010_machine_clients.hpp"
 #include "storage/migrations/0011_email_changes.hpp"
 #include "storage/migrations/0012_deletions.hpp"
+#include "storage/migrations/0013_ledger.hpp"
 
 namespace finhelm::storage {
 
@@ -35,6 +36,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0010,
       migrations::kMigration0011,
       migrations::kMigration0012,
+      migrations::kMigration0013,
       // clang-format on
   };
   return kAll;

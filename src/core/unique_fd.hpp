@@ -1,16 +1,17 @@
-// Private to crypto/: ownership of a POSIX file descriptor.
+// UniqueFd: ownership of a POSIX file descriptor.
 #pragma once
 
 #include <unistd.h>
 
 #include <utility>
 
-namespace finhelm::crypto::internal {
+namespace finhelm {
 
 // Closes the descriptor on destruction. Writers call Close() themselves, because a
 // failed close can be the first report of a failed write.
 class UniqueFd {
  public:
+  UniqueFd() : fd_(-1) {}
   explicit UniqueFd(int fd) : fd_(fd) {}
   UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
   UniqueFd& operator=(UniqueFd&& other) noexcept {
@@ -37,4 +38,4 @@ class UniqueFd {
   int fd_;
 };
 
-}  // namespace finhelm::crypto::internal
+}  // namespace finhelm

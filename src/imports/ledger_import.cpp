@@ -1,0 +1,298 @@
+#include "imports/ledger_import.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "imports/file_source.hpp"
+#include "imports/fingerprint.hpp"
+#include "ledger/chart.hpp"
+#include "ledger/counterparties.hpp"
+#include "ledger/open_items.hpp"
+#include "storage/org_scope.hpp"
+
+namespace finhelm::imports {
+namespace {
+
+using storage::Sql;
+
+constexpr Sql kInsertTransaction{
+    "INSERT INTO ledger_transactions (organization_id, transaction_key, posted_on, "
+    "transaction_type, num, name, counterparty_id, due_on, source, import_id, created_at) "
+    "VALUES (:org_id, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?) "
+    "ON CONFLICT (organization_id, transaction_key) DO NOTHING RETURNING id"};
+constexpr Sql kSelectTransaction{
+    "SELECT id FROM ledger_transactions WHERE organization_id = :org_id AND transaction_key = ?"};
+constexpr Sql kInsertLine{
+    "INSERT INTO ledger_lines (organization_id, transaction_id, account_id, posted_on, amount, "
+    "memo, counterparty_id, fingerprint, import_id, source_line) "
+    "VALUES (:org_id, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (organization_id, fingerprint) DO NOTHING"};
+
+// How often, in bytes read, a pass reports progress.
+constexpr std::uint64_t kProgressEveryBytes = 1024 * 1024;
+
+void AddRejection(ImportReport& report, std::int64_t line, std::string reason) {
+  ++report.rows_rejected;
+  if (report.rejections.size() < kMaxReportedRejections) {
+    report.rejections.push_back({line, std::move(reason)});
+  }
+}
+
+// Calls `visit` with the lines of every accepted record; counts the rest in `report`. A
+// visit that returns kInvalidArgument rejects its record with the error's message; any
+// other error ends the pass.
+using LineVisitor = std::function<Status(const CsvRecord&, std::vector<ImportedLine>&)>;
+
+Status ReadLines(const ImportSource& source, ImportReport& report, const ImportProgress& progress,
+                 int progress_from, int progress_to, const LineVisitor& visit) {
+  std::uint64_t file_bytes = 0;
+  auto bytes = OpenFileSource(source.file, source.encoding, &file_bytes);
+  if (!bytes.ok()) return bytes.error();
+  CsvReader reader(std::move(*bytes));
+  std::vector<CsvRecord> probe;
+  CsvRecord record;
+  while (probe.size() < kLayoutProbeRecords) {
+    auto step = reader.Next(record);
+    if (!step.ok()) return step.error();
+    if (*step == CsvStep::kEnd) break;
+    if (*step == CsvStep::kMalformed) record.fields.clear();
+    probe.push_back(record);
+  }
+  auto layout = DetectLayout(probe);
+  if (!layout.ok()) {
+    report.file_problem = layout.error().message;
+    return Status::Ok();
+  }
+  report.format = layout->format;
+  auto rows = MakeRowReader(*layout, source.options);
+  if (!rows.ok()) {
+    report.file_problem = rows.error().message;
+    return Status::Ok();
+  }
+
+  std::vector<ImportedLine> lines;
+  std::uint64_t next_report = kProgressEveryBytes;
+  auto handle = [&](const CsvRecord& current, bool malformed) -> Status {
+    ++report.rows_read;
+    if (malformed) {
+      AddRejection(report, current.line, current.error);
+      return Status::Ok();
+    }
+    RowRejection rejection;
+    switch ((*rows)->Read(current, lines, rejection)) {
+      case RowOutcome::kSkipped:
+        ++report.rows_skipped;
+        return Status::Ok();
+      case RowOutcome::kRejected:
+        AddRejection(report, rejection.line, std::move(rejection.reason));
+        return Status::Ok();
+      case RowOutcome::kLines:
+        break;
+    }
+    Status visited = visit(current, lines);
+    if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {
+      AddRejection(report, current.line, visited.error().message);
+      return Status::Ok();
+    }
+    return visited;
+  };
+
+  for (std::size_t i = layout->header_index + 1; i < probe.size(); ++i) {
+    if (Status handled = handle(probe[i], probe[i].fields.empty() && !probe[i].error.empty());
+        !handled.ok()) {
+      return handled;
+    }
+  }
+  for (;;) {
+    auto step = reader.Next(record);
+    if (!step.ok()) return step.error();
+    if (*step == CsvStep::kEnd) break;
+    if (Status handled = handle(record, *step == CsvStep::kMalformed); !handled.ok()) {
+      return handled;
+    }
+    if (progress && reader.bytes_read() >= next_report && file_bytes > 0) {
+      next_report = reader.bytes_read() + kProgressEveryBytes;
+      const auto share = static_cast<int>(
+          std::min<std::uint64_t>(100, reader.bytes_read() * 100 / file_bytes));
+      const int percent = progress_from + (progress_to - progress_from) * share / 100;
+      if (Status reported = progress(percent, "reading"); !reported.ok()) return reported;
+    }
+  }
+  return Status::Ok();
+}
+
+// The debit-positive amount of `line`; `record_debit` is the debit of the record's first
+// line, which a kBalancesRecord line offsets.
+Result<std::int64_t> DebitAmount(const ImportedLine& line, ledger::AccountType type,
+                                 std::int64_t record_debit) {
+  switch (line.sense) {
+    case AmountSense::kNatural:
+      return ledger::NaturalSign(type) < 0 ? -line.amount : line.amount;
+    case AmountSense::kDebitPositive:
+      return line.amount;
+    case AmountSense::kBalancesRecord:
+      return -record_debit;
+  }
+  return line.amount;
+}
+
+Error Rejected(std::string reason) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(reason));
+}
+
+std::string KeyText(std::string_view group) {
+  storage::Blob key = TransactionKey(group);
+  return std::string(key.begin(), key.end());
+}
+
+struct GroupBalance {
+  std::int64_t sum = 0;
+  std::int64_t first_line = 0;
+  bool overflowed = false;
+};
+
+}  // namespace
+
+Result<FilePreview> PreviewFile(const std::filesystem::path& file, TextEncoding encoding,
+                                std::size_t rows) {
+  auto bytes = OpenFileSource(file, encoding);
+  if (!bytes.ok()) return bytes.error();
+  CsvReader reader(std::move(*bytes));
+  std::vector<CsvRecord> records;
+  CsvRecord record;
+  while (records.size() < kLayoutProbeRecords + rows) {
+    auto step = reader.Next(record);
+    if (!step.ok()) return step.error();
+    if (*step == CsvStep::kEnd) break;
+    if (*step == CsvStep::kMalformed) record.fields.clear();
+    records.push_back(record);
+  }
+  auto layout = DetectLayout(records);
+  if (!layout.ok()) return layout.error();
+  FilePreview preview{std::move(*layout), {}};
+  for (std::size_t i = preview.layout.header_index + 1;
+       i < records.size() && preview.rows.size() < rows; ++i) {
+    preview.rows.push_back(records[i].fields);
+  }
+  return preview;
+}
+
+Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScope& scope,
+                                    const ImportProgress& progress) {
+  auto chart = ledger::ChartOfAccounts::Load(scope);
+  if (!chart.ok()) return chart.error();
+  ImportReport report;
+  std::unordered_map<std::string, GroupBalance> balances;
+  Status read = ReadLines(
+      source, report, progress, 0, 90,
+      [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
+        std::int64_t record_debit = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          auto account = chart->Resolve(lines[i].account);
+          if (!account.ok()) return Rejected(account.error().message);
+          auto debit = DebitAmount(lines[i], account->type, record_debit);
+          if (!debit.ok()) return debit.error();
+          if (i == 0) record_debit = *debit;
+          GroupBalance& balance = balances[KeyText(lines[i].group)];
+          if (balance.first_line == 0) balance.first_line = lines[i].line;
+          if (__builtin_add_overflow(balance.sum, *debit, &balance.sum)) balance.overflowed = true;
+        }
+        return Status::Ok();
+      });
+  if (!read.ok()) return read.error();
+  for (const auto& [key, balance] : balances) {
+    if (balance.sum != 0 || balance.overflowed) {
+      AddRejection(report, balance.first_line,
+                   "the transaction starting here does not balance: its debits and credits "
+                   "differ by " +
+                       std::to_string(balance.sum) +
+                       " minor units (is an account's type wrong, or a line missing?)");
+    }
+  }
+  std::sort(report.rejections.begin(), report.rejections.end(),
+            [](const RowRejection& a, const RowRejection& b) { return a.line < b.line; });
+  return report;
+}
+
+Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& scope,
+                                 std::int64_t import_id, std::int64_t now_unix_seconds) {
+  auto chart = ledger::ChartOfAccounts::Load(scope);
+  if (!chart.ok()) return chart.error();
+  ledger::CounterpartyDirectory counterparties;
+  LineFingerprinter fingerprinter;
+  std::unordered_map<std::string, std::int64_t> transaction_ids;
+  ImportReport report;
+
+  auto transaction_of = [&](const ImportedLine& line,
+                            std::optional<std::int64_t> counterparty) -> Result<std::int64_t> {
+    storage::Blob key = TransactionKey(line.group);
+    std::string key_text(key.begin(), key.end());
+    if (auto found = transaction_ids.find(key_text); found != transaction_ids.end()) {
+      return found->second;
+    }
+    std::optional<std::int64_t> due;
+    if (line.due) due = line.due->Number();
+    auto inserted = scope.QueryOptional(
+        kInsertTransaction, {key, line.date.Number(), line.type, line.num, line.name,
+                             counterparty, due, import_id, now_unix_seconds});
+    if (!inserted.ok()) return inserted.error();
+    std::int64_t id = 0;
+    if (*inserted) {
+      id = (*inserted)->Int(0);
+      ++report.transactions_new;
+    } else {
+      auto existing = scope.QueryOptional(kSelectTransaction, {key});
+      if (!existing.ok()) return existing.error();
+      if (!*existing) return MakeError(ErrorCode::kInternal, "transaction vanished");
+      id = (*existing)->Int(0);
+    }
+    transaction_ids.emplace(std::move(key_text), id);
+    return id;
+  };
+
+  Status read = ReadLines(
+      source, report, nullptr, 0, 0,
+      [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
+        std::int64_t record_debit = 0;
+        int inserted_lines = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          const ImportedLine& line = lines[i];
+          auto account = chart->Resolve(line.account);
+          if (!account.ok()) return Rejected(account.error().message);
+          auto account_id = chart->Ensure(scope, line.account, now_unix_seconds);
+          if (!account_id.ok()) return account_id.error();
+          auto debit = DebitAmount(line, account->type, record_debit);
+          if (!debit.ok()) return debit.error();
+          if (i == 0) record_debit = *debit;
+
+          std::optional<std::int64_t> counterparty;
+          auto kind = ledger::KindOfTransactionType(line.type);
+          if (!kind) kind = ledger::KindOfAccountType(account->type);
+          if (kind && !line.name.empty()) {
+            auto id = counterparties.Ensure(scope, *kind, line.name, now_unix_seconds);
+            if (!id.ok()) return id.error();
+            counterparty = *id;
+          }
+          auto transaction = transaction_of(line, counterparty);
+          if (!transaction.ok()) return transaction.error();
+          const std::int32_t posted_on = line.date.Number();
+          storage::Blob fingerprint =
+              fingerprinter.Fingerprint(line.group, account->full_name, posted_on, line.memo, *debit);
+          auto added = scope.Execute(kInsertLine, {*transaction, *account_id, posted_on, *debit,
+                                                   line.memo, counterparty, std::move(fingerprint),
+                                                   import_id, line.line});
+          if (!added.ok()) return added.error();
+          inserted_lines += static_cast<int>(*added);
+        }
+        ++(inserted_lines > 0 ? report.rows_new : report.rows_duplicate);
+        return Status::Ok();
+      });
+  if (!read.ok()) return read.error();
+  if (!report.clean()) return report;  // The file changed since it was validated.
+  if (Status rebuilt = ledger::RebuildOpenItems(scope); !rebuilt.ok()) return rebuilt.error();
+  return report;
+}
+
+}  // namespace finhelm::imports

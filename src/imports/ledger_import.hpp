@@ -1,0 +1,80 @@
+// Importing one export file into an organization's ledger, all of it or nothing.
+//
+// Two passes over the file, both streaming:
+//   Validate reads every record, resolves every account (without creating any), and
+//   checks that every transaction balances; it writes nothing, so progress can be
+//   reported as it goes. Any rejected row rejects the whole file: the report lists each
+//   rejection with its line and reason, and the user fixes the file.
+//   Write, run only after a clean validation, inside the caller's transaction, adds the
+//   accounts, counterparties, transactions and lines that are new, skips those already
+//   stored (fingerprint.hpp), and rebuilds the open invoices and bills.
+// Memory holds one record, one day's fingerprints, the chart of accounts, and for
+// Validate a running sum per transaction (about 50 bytes each); for Write, the ids of
+// the transactions of the file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "imports/layout.hpp"
+#include "imports/ledger_rows.hpp"
+#include "imports/text_encoding.hpp"
+
+namespace finhelm::storage {
+class OrgScope;
+}
+
+namespace finhelm::imports {
+
+struct ImportSource {
+  std::filesystem::path file;
+  TextEncoding encoding = TextEncoding::kUtf8;
+  ReadOptions options;
+};
+
+// The report keeps the first kMaxReportedRejections; the count is always exact.
+inline constexpr std::size_t kMaxReportedRejections = 1000;
+
+struct ImportReport {
+  std::optional<ExportFormat> format;
+  std::int64_t rows_read = 0;  // records after the header
+  std::int64_t rows_new = 0;
+  std::int64_t rows_duplicate = 0;
+  std::int64_t rows_rejected = 0;
+  std::int64_t rows_skipped = 0;  // titles, totals, blank lines, beginning balances
+  std::int64_t transactions_new = 0;
+  std::vector<RowRejection> rejections;
+  // A problem with the file as a whole (no header, a bank file without mapping).
+  std::string file_problem;
+
+  bool clean() const { return file_problem.empty() && rows_rejected == 0; }
+};
+
+// Called now and then with 0 to 100; an error (the job lost its lease) stops the pass.
+using ImportProgress = std::function<Status(int percent, std::string_view message)>;
+
+// The layout of the file, from its first records: for previews and for choosing a
+// mapping before the import.
+struct FilePreview {
+  DetectedLayout layout;
+  std::vector<std::vector<std::string>> rows;  // up to `rows` records after the header
+};
+Result<FilePreview> PreviewFile(const std::filesystem::path& file, TextEncoding encoding,
+                                std::size_t rows);
+
+// Reads without writing. Errors are failures to read (a vanished file, the database);
+// what is wrong with the file is in the report.
+Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScope& scope,
+                                    const ImportProgress& progress);
+
+// Writes what Validate accepted, in the transaction the caller holds on `scope`.
+Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& scope,
+                                 std::int64_t import_id, std::int64_t now_unix_seconds);
+
+}  // namespace finhelm::imports
