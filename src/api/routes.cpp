@@ -12,7 +12,10 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
   if (Status added = AddMachineClientRoutes(router, dependencies.machine_clients); !added.ok()) {
     return added;
   }
-  return AddDeletionRoutes(router, dependencies.deletions);
+  if (Status added = AddDeletionRoutes(router, dependencies.deletions); !added.ok()) return added;
+  if (Status added = AddLedgerRoutes(router, dependencies.ledger); !added.ok()) return added;
+  if (Status added = AddReportRoutes(router, dependencies.ledger); !added.ok()) return added;
+  return AddImportRoutes(router, std::move(dependencies.imports));
 }
 
 }  // namespace finhelm::api

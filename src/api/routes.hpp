@@ -5,8 +5,11 @@
 #include "api/audit_routes.hpp"
 #include "api/deletion_routes.hpp"
 #include "api/identity_routes.hpp"
+#include "api/import_routes.hpp"
+#include "api/ledger_routes.hpp"
 #include "api/machine_client_routes.hpp"
 #include "api/member_routes.hpp"
+#include "api/report_routes.hpp"
 #include "api/system_routes.hpp"
 #include "http/router.hpp"
 
@@ -19,6 +22,8 @@ struct RouteDependencies {
   MemberRouteDependencies members;
   MachineClientRouteDependencies machine_clients;
   DeletionRouteDependencies deletions;
+  LedgerRouteDependencies ledger;
+  ImportRouteDependencies imports;
 };
 
 Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);

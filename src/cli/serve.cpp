@@ -33,6 +33,9 @@
 #include "identity/sessions.hpp"
 #include "identity/signing_key_rotation.hpp"
 #include "identity/signing_keys.hpp"
+#include "imports/import_job.hpp"
+#include "imports/malware_scanner.hpp"
+#include "imports/upload_store.hpp"
 #include "jobs/job_queue.hpp"
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
@@ -214,6 +217,12 @@ int Serve(const CommonOptions& options) {
   if (registered.ok()) {
     registered = identity::RegisterSigningKeyRotationJob(job_kinds, signing_keys);
   }
+  const std::filesystem::path uploads_directory =
+      std::filesystem::path(config.data_dir) / "uploads";
+  if (registered.ok()) {
+    registered = imports::RegisterImportJob(job_kinds, **database, clock,
+                                            imports::UploadStore(uploads_directory));
+  }
   if (!registered.ok()) {
     log::Error("startup_failed", {{"step", "jobs"}, {"detail", registered.error().message}});
     return kExitFailure;
@@ -286,6 +295,15 @@ int Serve(const CommonOptions& options) {
                             auth_rate_limit,
                             config.reauthentication_window};
   routes.deletions = {&db, &clock, config.reauthentication_window};
+  routes.ledger = {&db, &clock};
+  std::unique_ptr<imports::MalwareScanner> scanner;
+  if (config.clamd_socket) scanner = std::make_unique<imports::ClamdScanner>(*config.clamd_socket);
+  routes.imports.database = &db;
+  routes.imports.clock = &clock;
+  routes.imports.uploads_directory = uploads_directory;
+  routes.imports.scanner = scanner.get();
+  // Production refuses unscanned uploads (IN-5); development without clamd warns per upload.
+  routes.imports.require_scan = config.profile == config::Profile::kProduction;
   routes.identity.auth_rate_limit = auth_rate_limit;
   routes.identity.password_reminder_age = config.password_reminder_age;
   routes.identity.reauthentication_window = config.reauthentication_window;

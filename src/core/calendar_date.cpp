@@ -48,8 +48,7 @@ Result<CalendarDate> CalendarDate::FromDays(std::int64_t days_since_epoch) {
   if (days_since_epoch < -30000 * 12 || days_since_epoch > 30000 * 12) {
     return BadDate("day count out of range");
   }
-  const std::chrono::year_month_day ymd{
-      std::chrono::sys_days{std::chrono::days{days_since_epoch}}};
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days_since_epoch}}};
   return FromParts(static_cast<int>(ymd.year()), static_cast<int>(unsigned{ymd.month()}),
                    static_cast<int>(unsigned{ymd.day()}));
 }
@@ -58,8 +57,9 @@ Result<CalendarDate> CalendarDate::ParseIso(std::string_view text) {
   int year = 0;
   int month = 0;
   int day = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ReadDigits(text.substr(0, 4), year) ||
-      !ReadDigits(text.substr(5, 2), month) || !ReadDigits(text.substr(8, 2), day)) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !ReadDigits(text.substr(0, 4), year) || !ReadDigits(text.substr(5, 2), month) ||
+      !ReadDigits(text.substr(8, 2), day)) {
     return BadDate("expected YYYY-MM-DD");
   }
   return FromParts(year, month, day);

@@ -53,6 +53,7 @@ class CalendarDate {
   CalendarDate FirstOfMonth() const { return CalendarDate(year_, month_, 1); }
   CalendarDate LastOfMonth() const { return CalendarDate(year_, month_, DaysInMonth()); }
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted operator.
   friend auto operator<=>(const CalendarDate&, const CalendarDate&) = default;
 
  private:

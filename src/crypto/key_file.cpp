@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/encoding.hpp"
 #include "core/unique_fd.hpp"
+#include "crypto/encoding.hpp"
 #include "crypto/random.hpp"
 #include "crypto/secret_bytes.hpp"
 #include "crypto/secret_file.hpp"

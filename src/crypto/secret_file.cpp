@@ -15,7 +15,6 @@
 namespace finhelm::crypto {
 namespace {
 
-
 std::string Quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 Error IoError(ErrorCode code, std::string_view action, const std::filesystem::path& path,

@@ -70,7 +70,8 @@ Result<MultipartPart> ReadPartHeaders(std::string_view headers) {
     std::string_view line = headers.substr(0, end);
     headers = end == std::string_view::npos ? std::string_view() : headers.substr(end + 2);
     const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) return Malformed("a part header has no name");
+    if (colon == std::string_view::npos || colon == 0)
+      return Malformed("a part header has no name");
     const std::string field = Lower(line.substr(0, colon));
     std::string_view value = Trim(line.substr(colon + 1));
     if (field == "content-disposition") {

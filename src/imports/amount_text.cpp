@@ -12,7 +12,7 @@ Error BadAmount(const char* why) { return MakeError(ErrorCode::kInvalidArgument,
 
 // Currency signs in UTF-8.
 constexpr std::array<std::string_view, 4> kCurrencySigns = {"$", "\xE2\x82\xAC", "\xC2\xA3",
-                                                             "\xC2\xA5"};
+                                                            "\xC2\xA5"};
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 
 std::string_view Trim(std::string_view text) {

@@ -30,7 +30,8 @@ Result<std::size_t> ReadSome(int fd, char* buffer, std::size_t size) {
     const ssize_t got = ::read(fd, buffer, size);
     if (got >= 0) return static_cast<std::size_t>(got);
     if (errno != EINTR) {
-      return MakeError(ErrorCode::kUnavailable, std::string("read upload: ") + std::strerror(errno));
+      return MakeError(ErrorCode::kUnavailable,
+                       std::string("read upload: ") + std::strerror(errno));
     }
   }
 }

@@ -49,8 +49,7 @@ class ImportRun {
     Status completed = Status::Ok();
     if (!validated->clean()) {
       completed = context.Complete([&](storage::OrgScope& effect) {
-        return SaveImportReport(effect, import_id, "rejected", *validated,
-                                clock_.NowUnixSeconds());
+        return SaveImportReport(effect, import_id, "rejected", *validated, clock_.NowUnixSeconds());
       });
     } else {
       if (Status reported = context.ReportProgress(90, "committing"); !reported.ok()) {
@@ -62,8 +61,7 @@ class ImportRun {
         if (!written->clean()) {
           return MakeError(ErrorCode::kConflict, "the upload changed after validation");
         }
-        return SaveImportReport(effect, import_id, "committed", *written,
-                                clock_.NowUnixSeconds());
+        return SaveImportReport(effect, import_id, "committed", *written, clock_.NowUnixSeconds());
       });
     }
     if (!completed.ok()) return Fail(context, **record, completed.error());
@@ -137,8 +135,8 @@ Status RegisterImportJob(jobs::JobRegistry& registry, storage::Database& databas
                          const Clock& clock, UploadStore uploads) {
   auto store = std::make_shared<UploadStore>(std::move(uploads));
   return registry.Register<ImportJobPayload>(
-      kImportJob, [&database, &clock, store](jobs::JobContext& context,
-                                             const ImportJobPayload& payload) {
+      kImportJob,
+      [&database, &clock, store](jobs::JobContext& context, const ImportJobPayload& payload) {
         ImportRun run(database, clock, *store);
         return run.Run(context, payload);
       });

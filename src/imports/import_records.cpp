@@ -15,8 +15,7 @@ constexpr Sql kInsertImport{
     "INSERT INTO imports (organization_id, created_by, file_name, stored_name, file_sha256, "
     "file_bytes, encoding, options, status, duplicate_of, created_at) "
     "VALUES (:org_id, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id"};
-constexpr Sql kSetJob{
-    "UPDATE imports SET job_id = ? WHERE organization_id = :org_id AND id = ?"};
+constexpr Sql kSetJob{"UPDATE imports SET job_id = ? WHERE organization_id = :org_id AND id = ?"};
 // The columns FromRow reads, in its order.
 constexpr Sql kSelectImport{
     "SELECT id, created_by, file_name, stored_name, file_sha256, file_bytes, encoding, options, "
@@ -133,10 +132,10 @@ Status SaveImportReport(storage::OrgScope& scope, std::int64_t import_id, std::s
   if (report.format) format = ExportFormatName(*report.format);
   std::optional<std::string> error;
   if (!report.file_problem.empty()) error = report.file_problem;
-  auto saved = scope.Execute(
-      kSaveReport, {status, format, report.rows_read, report.rows_new, report.rows_duplicate,
-                    report.rows_rejected, report.rows_skipped, report.transactions_new, error,
-                    finished_at, import_id});
+  auto saved =
+      scope.Execute(kSaveReport, {status, format, report.rows_read, report.rows_new,
+                                  report.rows_duplicate, report.rows_rejected, report.rows_skipped,
+                                  report.transactions_new, error, finished_at, import_id});
   if (!saved.ok()) return saved.error();
   if (auto deleted = scope.Execute(kDeleteRejections, {import_id}); !deleted.ok()) {
     return deleted.error();

@@ -100,9 +100,9 @@ Result<DetectedLayout> DetectLayout(std::span<const CsvRecord> records) {
     layout.header_index = index;
     layout.header_line = records[index].line;
     layout.header = records[index].fields;
-    const bool ledger_like = quickbooks.date >= 0 && quickbooks.type >= 0 &&
-                             (quickbooks.amount >= 0 ||
-                              (quickbooks.debit >= 0 && quickbooks.credit >= 0));
+    const bool ledger_like =
+        quickbooks.date >= 0 && quickbooks.type >= 0 &&
+        (quickbooks.amount >= 0 || (quickbooks.debit >= 0 && quickbooks.credit >= 0));
     if (ledger_like) {
       layout.columns = quickbooks;
       if (Find(cells, {"distributionaccount"}) >= 0) {

@@ -114,8 +114,8 @@ Status ReadLines(const ImportSource& source, ImportReport& report, const ImportP
     }
     if (progress && reader.bytes_read() >= next_report && file_bytes > 0) {
       next_report = reader.bytes_read() + kProgressEveryBytes;
-      const auto share = static_cast<int>(
-          std::min<std::uint64_t>(100, reader.bytes_read() * 100 / file_bytes));
+      const auto share =
+          static_cast<int>(std::min<std::uint64_t>(100, reader.bytes_read() * 100 / file_bytes));
       const int percent = progress_from + (progress_to - progress_from) * share / 100;
       if (Status reported = progress(percent, "reading"); !reported.ok()) return reported;
     }
@@ -155,11 +155,13 @@ struct GroupBalance {
 
 }  // namespace
 
-Result<FilePreview> PreviewFile(const std::filesystem::path& file, TextEncoding encoding,
-                                std::size_t rows) {
-  auto bytes = OpenFileSource(file, encoding);
-  if (!bytes.ok()) return bytes.error();
-  CsvReader reader(std::move(*bytes));
+Result<FilePreview> PreviewContent(std::string_view content, TextEncoding encoding,
+                                   std::size_t rows) {
+  // Enough for the title rows, the header and the preview rows of any real export.
+  constexpr std::size_t kPreviewBytes = 1024 * 1024;
+  std::string text;
+  Utf8Decoder(encoding).Decode(content.substr(0, kPreviewBytes), text);
+  CsvReader reader(MemorySource(text));
   std::vector<CsvRecord> records;
   CsvRecord record;
   while (records.size() < kLayoutProbeRecords + rows) {
@@ -185,22 +187,22 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
   if (!chart.ok()) return chart.error();
   ImportReport report;
   std::unordered_map<std::string, GroupBalance> balances;
-  Status read = ReadLines(
-      source, report, progress, 0, 90,
-      [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
-        std::int64_t record_debit = 0;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-          auto account = chart->Resolve(lines[i].account);
-          if (!account.ok()) return Rejected(account.error().message);
-          auto debit = DebitAmount(lines[i], account->type, record_debit);
-          if (!debit.ok()) return debit.error();
-          if (i == 0) record_debit = *debit;
-          GroupBalance& balance = balances[KeyText(lines[i].group)];
-          if (balance.first_line == 0) balance.first_line = lines[i].line;
-          if (__builtin_add_overflow(balance.sum, *debit, &balance.sum)) balance.overflowed = true;
-        }
-        return Status::Ok();
-      });
+  Status read = ReadLines(source, report, progress, 0, 90,
+                          [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
+                            std::int64_t record_debit = 0;
+                            for (std::size_t i = 0; i < lines.size(); ++i) {
+                              auto account = chart->Resolve(lines[i].account);
+                              if (!account.ok()) return Rejected(account.error().message);
+                              auto debit = DebitAmount(lines[i], account->type, record_debit);
+                              if (!debit.ok()) return debit.error();
+                              if (i == 0) record_debit = *debit;
+                              GroupBalance& balance = balances[KeyText(lines[i].group)];
+                              if (balance.first_line == 0) balance.first_line = lines[i].line;
+                              if (__builtin_add_overflow(balance.sum, *debit, &balance.sum))
+                                balance.overflowed = true;
+                            }
+                            return Status::Ok();
+                          });
   if (!read.ok()) return read.error();
   for (const auto& [key, balance] : balances) {
     if (balance.sum != 0 || balance.overflowed) {
@@ -235,8 +237,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
     std::optional<std::int64_t> due;
     if (line.due) due = line.due->Number();
     auto inserted = scope.QueryOptional(
-        kInsertTransaction, {key, line.date.Number(), line.type, line.num, line.name,
-                             counterparty, due, import_id, now_unix_seconds});
+        kInsertTransaction, {key, line.date.Number(), line.type, line.num, line.name, counterparty,
+                             due, import_id, now_unix_seconds});
     if (!inserted.ok()) return inserted.error();
     std::int64_t id = 0;
     if (*inserted) {
@@ -252,43 +254,43 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
     return id;
   };
 
-  Status read = ReadLines(
-      source, report, nullptr, 0, 0,
-      [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
-        std::int64_t record_debit = 0;
-        int inserted_lines = 0;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-          const ImportedLine& line = lines[i];
-          auto account = chart->Resolve(line.account);
-          if (!account.ok()) return Rejected(account.error().message);
-          auto account_id = chart->Ensure(scope, line.account, now_unix_seconds);
-          if (!account_id.ok()) return account_id.error();
-          auto debit = DebitAmount(line, account->type, record_debit);
-          if (!debit.ok()) return debit.error();
-          if (i == 0) record_debit = *debit;
+  Status read =
+      ReadLines(source, report, nullptr, 0, 0,
+                [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
+                  std::int64_t record_debit = 0;
+                  int inserted_lines = 0;
+                  for (std::size_t i = 0; i < lines.size(); ++i) {
+                    const ImportedLine& line = lines[i];
+                    auto account = chart->Resolve(line.account);
+                    if (!account.ok()) return Rejected(account.error().message);
+                    auto account_id = chart->Ensure(scope, line.account, now_unix_seconds);
+                    if (!account_id.ok()) return account_id.error();
+                    auto debit = DebitAmount(line, account->type, record_debit);
+                    if (!debit.ok()) return debit.error();
+                    if (i == 0) record_debit = *debit;
 
-          std::optional<std::int64_t> counterparty;
-          auto kind = ledger::KindOfTransactionType(line.type);
-          if (!kind) kind = ledger::KindOfAccountType(account->type);
-          if (kind && !line.name.empty()) {
-            auto id = counterparties.Ensure(scope, *kind, line.name, now_unix_seconds);
-            if (!id.ok()) return id.error();
-            counterparty = *id;
-          }
-          auto transaction = transaction_of(line, counterparty);
-          if (!transaction.ok()) return transaction.error();
-          const std::int32_t posted_on = line.date.Number();
-          storage::Blob fingerprint =
-              fingerprinter.Fingerprint(line.group, account->full_name, posted_on, line.memo, *debit);
-          auto added = scope.Execute(kInsertLine, {*transaction, *account_id, posted_on, *debit,
-                                                   line.memo, counterparty, std::move(fingerprint),
-                                                   import_id, line.line});
-          if (!added.ok()) return added.error();
-          inserted_lines += static_cast<int>(*added);
-        }
-        ++(inserted_lines > 0 ? report.rows_new : report.rows_duplicate);
-        return Status::Ok();
-      });
+                    std::optional<std::int64_t> counterparty;
+                    auto kind = ledger::KindOfTransactionType(line.type);
+                    if (!kind) kind = ledger::KindOfAccountType(account->type);
+                    if (kind && !line.name.empty()) {
+                      auto id = counterparties.Ensure(scope, *kind, line.name, now_unix_seconds);
+                      if (!id.ok()) return id.error();
+                      counterparty = *id;
+                    }
+                    auto transaction = transaction_of(line, counterparty);
+                    if (!transaction.ok()) return transaction.error();
+                    const std::int32_t posted_on = line.date.Number();
+                    storage::Blob fingerprint = fingerprinter.Fingerprint(
+                        line.group, account->full_name, posted_on, line.memo, *debit);
+                    auto added = scope.Execute(
+                        kInsertLine, {*transaction, *account_id, posted_on, *debit, line.memo,
+                                      counterparty, std::move(fingerprint), import_id, line.line});
+                    if (!added.ok()) return added.error();
+                    inserted_lines += static_cast<int>(*added);
+                  }
+                  ++(inserted_lines > 0 ? report.rows_new : report.rows_duplicate);
+                  return Status::Ok();
+                });
   if (!read.ok()) return read.error();
   if (!report.clean()) return report;  // The file changed since it was validated.
   if (Status rebuilt = ledger::RebuildOpenItems(scope); !rebuilt.ok()) return rebuilt.error();

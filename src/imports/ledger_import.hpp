@@ -65,8 +65,10 @@ struct FilePreview {
   DetectedLayout layout;
   std::vector<std::vector<std::string>> rows;  // up to `rows` records after the header
 };
-Result<FilePreview> PreviewFile(const std::filesystem::path& file, TextEncoding encoding,
-                                std::size_t rows);
+// Reads only the start of `content` (raw bytes of `encoding`); kInvalidArgument when no
+// header is found there.
+Result<FilePreview> PreviewContent(std::string_view content, TextEncoding encoding,
+                                   std::size_t rows);
 
 // Reads without writing. Errors are failures to read (a vanished file, the database);
 // what is wrong with the file is in the report.

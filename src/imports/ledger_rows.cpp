@@ -81,10 +81,9 @@ class QuickBooksRows : public RowReader {
     }
     auto date = ParseExportDate(date_text, options_.date_order);
     if (!date.ok()) {
-      return Reject(rejection, record, "the date is not a " +
-                                           std::string(DateOrderName(options_.date_order)) +
-                                           " date: \"" + std::string(date_text.substr(0, 40)) +
-                                           "\"");
+      return Reject(rejection, record,
+                    "the date is not a " + std::string(DateOrderName(options_.date_order)) +
+                        " date: \"" + std::string(date_text.substr(0, 40)) + "\"");
     }
     line.line = record.line;
     line.date = *date;
@@ -101,9 +100,9 @@ class QuickBooksRows : public RowReader {
       auto debit = debit_text.empty()
                        ? Result<Money>(Money::Zero(options_.currency))
                        : ParseExportAmount(debit_text, options_.currency, options_.amount_style);
-      auto credit = credit_text.empty() ? Result<Money>(Money::Zero(options_.currency))
-                                        : ParseExportAmount(credit_text, options_.currency,
-                                                            options_.amount_style);
+      auto credit = credit_text.empty()
+                        ? Result<Money>(Money::Zero(options_.currency))
+                        : ParseExportAmount(credit_text, options_.currency, options_.amount_style);
       if (!debit.ok() || !credit.ok()) {
         return Reject(rejection, record, "the debit or credit is not a number");
       }
@@ -244,9 +243,9 @@ class BankStatementRows : public RowReader {
     auto date = ParseExportDate(date_text, options_.date_order);
     if (!date.ok()) {
       if (OnlyFirstCell(record)) return RowOutcome::kSkipped;  // A title or a footer.
-      return Reject(rejection, record, "the date is not a " +
-                                           std::string(DateOrderName(options_.date_order)) +
-                                           " date");
+      return Reject(
+          rejection, record,
+          "the date is not a " + std::string(DateOrderName(options_.date_order)) + " date");
     }
     auto amount = Amount(record);
     if (!amount.ok()) return Reject(rejection, record, amount.error().message);
@@ -313,8 +312,8 @@ class BankStatementRows : public RowReader {
   // Running balances may run down the file (oldest first) or up it (newest first); the
   // first pair of rows decides which, and every later row must agree.
   std::string CheckBalance(const CsvRecord& record, std::int64_t amount) {
-    auto balance = ParseExportAmount(Cell(record, mapping_.balance), options_.currency,
-                                     options_.amount_style);
+    auto balance =
+        ParseExportAmount(Cell(record, mapping_.balance), options_.currency, options_.amount_style);
     if (!balance.ok()) return "the balance is not a number";
     const std::int64_t current = balance->minor_units();
     if (current > INT64_MAX / 4 || current < INT64_MIN / 4 || amount > INT64_MAX / 4 ||
@@ -359,8 +358,7 @@ Result<std::unique_ptr<RowReader>> MakeRowReader(const DetectedLayout& layout,
       return std::unique_ptr<RowReader>(
           std::make_unique<AccountColumnRows>(layout, options, false));
     case ExportFormat::kTransactionList:
-      return std::unique_ptr<RowReader>(
-          std::make_unique<AccountColumnRows>(layout, options, true));
+      return std::unique_ptr<RowReader>(std::make_unique<AccountColumnRows>(layout, options, true));
     case ExportFormat::kBankStatement:
       break;
   }

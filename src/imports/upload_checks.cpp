@@ -55,10 +55,11 @@ Result<std::string> SniffMimeType(std::string_view content) {
   if (magic_load(cookie.get(), nullptr) != 0) {
     return MakeError(ErrorCode::kInternal, std::string("magic_load: ") + magic_error(cookie.get()));
   }
-  const char* type = magic_buffer(cookie.get(), content.data(),
-                                  std::min(content.size(), kSniffBytes));
+  const char* type =
+      magic_buffer(cookie.get(), content.data(), std::min(content.size(), kSniffBytes));
   if (type == nullptr) {
-    return MakeError(ErrorCode::kInternal, std::string("magic_buffer: ") + magic_error(cookie.get()));
+    return MakeError(ErrorCode::kInternal,
+                     std::string("magic_buffer: ") + magic_error(cookie.get()));
   }
   return std::string(type);  // Copied: the next call would overwrite it.
 }

@@ -20,10 +20,8 @@ constexpr std::array<TypeFacts, 15> kTypes = {{
      CashFlowSection::kOperating},
     {AccountType::kOtherCurrentAsset, "Other Current Asset", Classification::kAsset,
      CashFlowSection::kOperating},
-    {AccountType::kFixedAsset, "Fixed Asset", Classification::kAsset,
-     CashFlowSection::kInvesting},
-    {AccountType::kOtherAsset, "Other Asset", Classification::kAsset,
-     CashFlowSection::kInvesting},
+    {AccountType::kFixedAsset, "Fixed Asset", Classification::kAsset, CashFlowSection::kInvesting},
+    {AccountType::kOtherAsset, "Other Asset", Classification::kAsset, CashFlowSection::kInvesting},
     {AccountType::kAccountsPayable, "Accounts Payable", Classification::kLiability,
      CashFlowSection::kOperating},
     {AccountType::kCreditCard, "Credit Card", Classification::kLiability,
@@ -37,10 +35,8 @@ constexpr std::array<TypeFacts, 15> kTypes = {{
     {AccountType::kCostOfGoodsSold, "Cost of Goods Sold", Classification::kExpense,
      CashFlowSection::kNone},
     {AccountType::kExpense, "Expense", Classification::kExpense, CashFlowSection::kNone},
-    {AccountType::kOtherIncome, "Other Income", Classification::kRevenue,
-     CashFlowSection::kNone},
-    {AccountType::kOtherExpense, "Other Expense", Classification::kExpense,
-     CashFlowSection::kNone},
+    {AccountType::kOtherIncome, "Other Income", Classification::kRevenue, CashFlowSection::kNone},
+    {AccountType::kOtherExpense, "Other Expense", Classification::kExpense, CashFlowSection::kNone},
 }};
 
 const TypeFacts& FactsOf(AccountType type) { return kTypes[static_cast<std::size_t>(type)]; }

@@ -102,8 +102,7 @@ Result<ChartAccount> ChartOfAccounts::Resolve(std::string_view full_name) {
   return account;
 }
 
-Result<std::int64_t> ChartOfAccounts::Ensure(storage::OrgScope& scope,
-                                             std::string_view full_name,
+Result<std::int64_t> ChartOfAccounts::Ensure(storage::OrgScope& scope, std::string_view full_name,
                                              std::int64_t created_at) {
   auto resolved = Resolve(full_name);
   if (!resolved.ok()) return resolved.error();
@@ -117,9 +116,9 @@ Result<std::int64_t> ChartOfAccounts::Ensure(storage::OrgScope& scope,
     prefix += segment.number.empty() ? segment.name : segment.number + " " + segment.name;
     ChartAccount& account = accounts_.find(prefix)->second;
     if (account.id == 0) {
-      auto row = scope.QueryOptional(
-          kInsertAccount, {parent, prefix, segment.name, segment.number,
-                           std::string(AccountTypeName(account.type)), created_at});
+      auto row = scope.QueryOptional(kInsertAccount,
+                                     {parent, prefix, segment.name, segment.number,
+                                      std::string(AccountTypeName(account.type)), created_at});
       if (!row.ok()) return row.error();
       if (!*row) return MakeError(ErrorCode::kInternal, "account insert returned no id");
       account.id = (*row)->Int(0);

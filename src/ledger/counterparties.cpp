@@ -17,12 +17,18 @@ constexpr Sql kSelectCounterparty{
     "SELECT id FROM counterparties WHERE organization_id = :org_id AND kind = ? AND name = ?"};
 
 constexpr std::array<std::string_view, 8> kCustomerTypes = {
-    "Invoice", "Payment", "Sales Receipt", "Credit Memo", "Refund Receipt", "Receive Payment",
-    "Customer Payment", "Estimate"};
-constexpr std::array<std::string_view, 10> kVendorTypes = {
-    "Bill", "Bill Payment (Check)", "Bill Payment (Credit Card)", "Bill Payment",
-    "Vendor Credit", "Expense", "Check", "Purchase Order", "Credit Card Credit",
-    "Credit Card Expense"};
+    "Invoice",        "Payment",         "Sales Receipt",    "Credit Memo",
+    "Refund Receipt", "Receive Payment", "Customer Payment", "Estimate"};
+constexpr std::array<std::string_view, 10> kVendorTypes = {"Bill",
+                                                           "Bill Payment (Check)",
+                                                           "Bill Payment (Credit Card)",
+                                                           "Bill Payment",
+                                                           "Vendor Credit",
+                                                           "Expense",
+                                                           "Check",
+                                                           "Purchase Order",
+                                                           "Credit Card Credit",
+                                                           "Credit Card Expense"};
 
 }  // namespace
 
@@ -52,9 +58,8 @@ std::optional<CounterpartyKind> KindOfAccountType(AccountType type) {
   return std::nullopt;
 }
 
-Result<std::int64_t> CounterpartyDirectory::Ensure(storage::OrgScope& scope,
-                                                   CounterpartyKind kind, std::string_view name,
-                                                   std::int64_t created_at) {
+Result<std::int64_t> CounterpartyDirectory::Ensure(storage::OrgScope& scope, CounterpartyKind kind,
+                                                   std::string_view name, std::int64_t created_at) {
   std::string key = kind == CounterpartyKind::kCustomer ? "c:" : "v:";
   key += name;
   if (auto found = ids_.find(key); found != ids_.end()) return found->second;

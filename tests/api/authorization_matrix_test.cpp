@@ -73,6 +73,20 @@ const std::map<std::string, Permission>& ExpectedPermissions() {
       {"GET /v1/orgs/{org}/service-clients", Permission::kManageOrg},
       {"POST /v1/orgs/{org}/service-clients", Permission::kManageOrg},
       {"DELETE /v1/orgs/{org}/service-clients/{id}", Permission::kManageOrg},
+      {"GET /v1/orgs/{org}/accounts", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/transactions", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/transactions/{id}", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/customers", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/vendors", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/reports/profit-and-loss", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/reports/balance-sheet", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/reports/cash-flow", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/reports/ar-aging", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/reports/ap-aging", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/imports", Permission::kReadOrg},
+      {"POST /v1/orgs/{org}/imports", Permission::kOperateOrg},
+      {"POST /v1/orgs/{org}/imports/preview", Permission::kOperateOrg},
+      {"GET /v1/orgs/{org}/imports/{id}", Permission::kReadOrg},
   };
   return kExpected;
 }
@@ -232,6 +246,9 @@ TEST(AuthorizationMatrix, EveryRouteAndCallerGetsWhatThePermissionTableDecides) 
       if (route->body == http::BodyKind::kJson) {
         request.headers.Add("Content-Type", "application/json");
         request.body = "{}";
+      } else if (route->body == http::BodyKind::kMultipart) {
+        request.headers.Add("Content-Type", "multipart/form-data; boundary=matrix");
+        request.body = "--matrix--\r\n";
       } else if (route->body == http::BodyKind::kForm) {
         request.headers.Add("Content-Type", "application/x-www-form-urlencoded");
         request.body = "grant_type=client_credentials";

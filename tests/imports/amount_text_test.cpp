@@ -27,25 +27,28 @@ TEST(ExportAmount, ReadsTheFormsQuickBooksWrites) {
 TEST(ExportAmount, ReadsTheFormsBanksWrite) {
   EXPECT_EQ(Cents("120.00-"), -12000);
   EXPECT_EQ(Cents("12.00 \xE2\x82\xAC"), 1200);
-  EXPECT_EQ(Cents("\xC2\xA3" "3.10"), 310);
+  EXPECT_EQ(Cents("\xC2\xA3"
+                  "3.10"),
+            310);
   EXPECT_EQ(Cents("1.234,56", AmountStyle::kDecimalComma), 123456);
   EXPECT_EQ(Cents("-0,50", AmountStyle::kDecimalComma), -50);
   EXPECT_EQ(Cents("1 234,56", AmountStyle::kDecimalComma), 123456);
-  EXPECT_EQ(Cents("1\xC2\xA0" "234,56", AmountStyle::kDecimalComma), 123456);
+  EXPECT_EQ(Cents("1\xC2\xA0"
+                  "234,56",
+                  AmountStyle::kDecimalComma),
+            123456);
 }
 
 TEST(ExportAmount, RefusesWhatIsNotOneAmount) {
-  for (const char* bad : {"", " ", "-", "()", "$", "--5", "-(5)", "(5)-", "1e3", "12.345",
-                          "1,23.00", "abc", "5 USD", "$$5", "0x10", "1.234,56", "NaN",
-                          "12..0", "99999999999999999999"}) {
+  for (const char* bad :
+       {"", " ", "-", "()", "$", "--5", "-(5)", "(5)-", "1e3", "12.345", "1,23.00", "abc", "5 USD",
+        "$$5", "0x10", "1.234,56", "NaN", "12..0", "99999999999999999999"}) {
     EXPECT_FALSE(ParseExportAmount(bad, Usd()).ok()) << bad;
   }
   EXPECT_FALSE(ParseExportAmount("1,234.56", Usd(), AmountStyle::kDecimalComma).ok());
 }
 
-TEST(ExportAmount, AcceptsTrailingZerosBeyondTheMinorUnit) {
-  EXPECT_EQ(Cents("1.500"), 150);
-}
+TEST(ExportAmount, AcceptsTrailingZerosBeyondTheMinorUnit) { EXPECT_EQ(Cents("1.500"), 150); }
 
 }  // namespace
 }  // namespace finhelm::imports

@@ -59,8 +59,8 @@ TEST(Layout, FindsTheTransactionList) {
 }
 
 TEST(Layout, SuggestsABankMapping) {
-  auto records =
-      Records("Posting Date,Description,Debit,Credit,Running Balance\n01/02/2026,Coffee,4.50,,95.50\n");
+  auto records = Records(
+      "Posting Date,Description,Debit,Credit,Running Balance\n01/02/2026,Coffee,4.50,,95.50\n");
   auto layout = DetectLayout(records);
   ASSERT_TRUE(layout.ok());
   EXPECT_EQ(layout->format, ExportFormat::kBankStatement);

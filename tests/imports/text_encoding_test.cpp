@@ -17,12 +17,17 @@ Result<TextEncoding> Detect(std::string_view bytes, std::size_t chunk = 1) {
 
 TEST(TextEncoding, TellsUtf8FromWindows1252) {
   EXPECT_EQ(*Detect("Date,Amount\r\n"), TextEncoding::kUtf8);
-  EXPECT_EQ(*Detect("\xEF\xBB\xBF" "Date"), TextEncoding::kUtf8WithBom);
+  EXPECT_EQ(*Detect("\xEF\xBB\xBF"
+                    "Date"),
+            TextEncoding::kUtf8WithBom);
   EXPECT_EQ(*Detect("Caf\xC3\xA9"), TextEncoding::kUtf8);
   EXPECT_EQ(*Detect("Caf\xE9 \x80 10"), TextEncoding::kWindows1252);
   // Split across chunks of every size, the answer is the same.
   for (std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{64}}) {
-    EXPECT_EQ(*Detect("\xEF\xBB\xBF" "Caf\xC3\xA9 \xE2\x82\xAC", chunk), TextEncoding::kUtf8WithBom);
+    EXPECT_EQ(*Detect("\xEF\xBB\xBF"
+                      "Caf\xC3\xA9 \xE2\x82\xAC",
+                      chunk),
+              TextEncoding::kUtf8WithBom);
   }
 }
 
@@ -42,15 +47,21 @@ TEST(TextEncoding, RejectsMalformedUtf8) {
 TEST(TextEncoding, DecodesWindows1252ToUtf8) {
   Utf8Decoder decoder(TextEncoding::kWindows1252);
   std::string out;
-  decoder.Decode(std::string_view("Caf\xE9 \x80" "5 \x93q\x94"), out);
-  EXPECT_EQ(out, "Caf\xC3\xA9 \xE2\x82\xAC" "5 \xE2\x80\x9Cq\xE2\x80\x9D");
+  decoder.Decode(std::string_view("Caf\xE9 \x80"
+                                  "5 \x93q\x94"),
+                 out);
+  EXPECT_EQ(out,
+            "Caf\xC3\xA9 \xE2\x82\xAC"
+            "5 \xE2\x80\x9Cq\xE2\x80\x9D");
 }
 
 TEST(TextEncoding, DropsTheByteOrderMarkEvenWhenSplit) {
   Utf8Decoder decoder(TextEncoding::kUtf8WithBom);
   std::string out;
   decoder.Decode(std::string_view("\xEF"), out);
-  decoder.Decode(std::string_view("\xBB\xBF" "Da"), out);
+  decoder.Decode(std::string_view("\xBB\xBF"
+                                  "Da"),
+                 out);
   decoder.Decode(std::string_view("te"), out);
   EXPECT_EQ(out, "Date");
 }

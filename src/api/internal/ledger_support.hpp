@@ -1,0 +1,54 @@
+// What the ledger, report and export routes share: the organization's currency, amounts
+// as exact decimal strings, and reading dates, ids and amounts from a query string with a
+// 422 that names the parameter.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/calendar_date.hpp"
+#include "core/money.hpp"
+#include "http/message.hpp"
+#include "http/url.hpp"
+#include "storage/connection.hpp"
+#include "storage/organization_id.hpp"
+
+namespace finhelm::api::internal {
+
+// The currency the organization keeps its books in.
+Result<CurrencyCode> OrganizationCurrency(storage::Connection& connection,
+                                          OrganizationId organization);
+
+// "1234.56" for 123456 minor units of USD: a string, so no client reads it as a float.
+std::string AmountText(std::int64_t minor_units, CurrencyCode currency);
+// "2026-03-31" for 20260331.
+std::string DateText(std::int32_t yyyymmdd);
+
+// Reads query parameters; each returns nullopt when the parameter is absent and sets
+// `problem` (a 422 naming it) when it is malformed.
+class QueryReader {
+ public:
+  QueryReader(const http::Request& request, const http::QueryParams& params)
+      : request_(request), params_(params) {}
+
+  std::optional<std::int32_t> Date(std::string_view name);
+  std::optional<std::int64_t> Id(std::string_view name);
+  std::optional<std::int64_t> Amount(std::string_view name, CurrencyCode currency);
+  std::optional<std::string> Text(std::string_view name, std::size_t max_bytes);
+  // 1..max, `fallback` when absent.
+  int Limit(int fallback, int max);
+
+  bool failed() const { return problem_.has_value(); }
+  http::Response TakeProblem() { return std::move(*problem_); }
+
+ private:
+  void Fail(std::string_view name, std::string message);
+
+  const http::Request& request_;
+  const http::QueryParams& params_;
+  std::optional<http::Response> problem_;
+};
+
+}  // namespace finhelm::api::internal
