@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/internal/handler_support.hpp"
+#include "api/internal/ledger_support.hpp"
 #include "api/reauthentication.hpp"
 #include "api/request_audit.hpp"
 #include "api/session_authenticator.hpp"
@@ -14,6 +15,7 @@
 #include "identity/users.hpp"
 #include "observability/log.hpp"
 #include "storage/database.hpp"
+#include "storage/org_scope.hpp"
 #include "storage/organizations.hpp"
 
 namespace finhelm::api {
@@ -349,8 +351,21 @@ class IdentityHandlers {
         request.remote_address);
     if (!session.ok()) return http::ErrorResponse(session.error(), request.request_id);
     Audit(request, "authn_login_success", user, user);
-    Response response = Response::Json(201, Dump({{"organization_id", outcome->organization.value},
-                                                  {"csrf_token", session->session.csrf_token}}));
+    json body = {{"organization_id", outcome->organization.value},
+                 {"csrf_token", session->session.csrf_token}};
+    if (request.json->contains("load_demo_company") && (*request.json)["load_demo_company"] &&
+        deps_.load_demo_company) {
+      storage::OrgScope scope(**connection, outcome->organization);
+      auto demo = deps_.load_demo_company(scope, outcome->user.value);
+      // The admin exists either way; a failed demo is an import they can start again.
+      if (demo.ok()) {
+        body["demo_import_id"] = *demo;
+      } else {
+        log::Error("setup_demo_failed",
+                   {{"request_id", request.request_id}, {"error", demo.error().message}});
+      }
+    }
+    Response response = Response::Json(201, Dump(body));
     response.headers.Add("Set-Cookie", SessionCookie(session->token));
     return response;
   }
@@ -514,6 +529,10 @@ class IdentityHandlers {
     if (!organization.ok()) return http::ErrorResponse(organization.error(), request.request_id);
     if (!organization->has_value()) return ProblemOf(request, 404, "");
     json body = {{"id", id.value}, {"name", (*organization)->name}};
+    auto books = internal::OrganizationBooksOf(**connection, id);
+    if (!books.ok()) return http::ErrorResponse(books.error(), request.request_id);
+    body["currency"] = books->currency.code();
+    body["locale"] = books->locale;
     if (request.principal.role) {
       body["role"] = access::RoleName(*request.principal.role);
     } else {

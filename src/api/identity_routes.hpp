@@ -6,6 +6,8 @@
 // WEB-1 (20 a minute).
 #pragma once
 
+#include <functional>
+
 #include "core/clock.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
@@ -13,6 +15,10 @@
 
 namespace finhelm::storage {
 class Database;
+}
+
+namespace finhelm::storage {
+class OrgScope;
 }
 
 namespace finhelm::api {
@@ -28,6 +34,9 @@ struct IdentityRouteDependencies {
   // AUTH-2: GET /v1/me recommends a new password once the current one is this old.
   std::chrono::seconds password_reminder_age{std::chrono::hours(24 * 365)};
   std::chrono::seconds reauthentication_window{5 * 60};  // AUTH-8
+  // Queues the demo company for import into a new organization (first-run setup, when
+  // asked); returns the import's id. Empty when the demo is not available.
+  std::function<Result<std::int64_t>(storage::OrgScope&, std::int64_t user_id)> load_demo_company;
 };
 
 Status AddIdentityRoutes(http::Router& router, IdentityRouteDependencies dependencies);

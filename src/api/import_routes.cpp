@@ -10,6 +10,7 @@
 #include "http/url.hpp"
 #include "imports/import_job.hpp"
 #include "imports/import_options.hpp"
+#include "imports/import_queue.hpp"
 #include "imports/import_records.hpp"
 #include "imports/ledger_import.hpp"
 #include "imports/malware_scanner.hpp"
@@ -18,7 +19,6 @@
 #include "jobs/job_queue.hpp"
 #include "observability/log.hpp"
 #include "storage/database.hpp"
-#include "storage/transaction.hpp"
 
 namespace finhelm::api {
 namespace {
@@ -75,7 +75,7 @@ struct CheckedUpload {
 class ImportHandlers {
  public:
   explicit ImportHandlers(ImportRouteDependencies dependencies)
-      : deps_(std::move(dependencies)), uploads_(deps_.uploads_directory), queue_(*deps_.clock) {}
+      : deps_(std::move(dependencies)), uploads_(deps_.uploads_directory) {}
 
   Response Create(Request& request) const {
     Response refusal;
@@ -304,65 +304,36 @@ class ImportHandlers {
     auto reader = imports::MakeRowReader(layout, imports::ToReadOptions(upload.options, *currency));
     if (!reader.ok()) return FieldProblem(request, "options", reader.error().message);
 
-    imports::UploadStore store(deps_.uploads_directory);
-    auto stored = store.Save(upload.content);
-    if (!stored.ok()) return http::ErrorResponse(stored.error(), request.request_id);
-    auto created = Enqueue(request, scope, upload, *stored, bank ? &signature : nullptr);
-    if (!created.ok()) {
-      (void)store.Remove(stored->stored_name);
-      return http::ErrorResponse(created.error(), request.request_id);
+    imports::QueuedFile file;
+    file.file_name = upload.file_name;
+    file.content = upload.content;
+    file.encoding = upload.encoding;
+    file.options = upload.options;
+    if (request.principal.kind == access::Principal::Kind::kUser) {
+      file.created_by = PositiveId(request.principal.subject_id);
     }
+    if (bank) file.mapping_signature = signature;
+    auto queued = imports::QueueImport(scope, uploads_, *deps_.clock, file);
+    if (!queued.ok()) return http::ErrorResponse(queued.error(), request.request_id);
+    const std::int64_t created = queued->id;
+    const imports::StoredUpload* stored = &queued->upload;
     AuditRequest(*deps_.database, *deps_.clock, request, "import_created",
-                 "import:" + std::to_string(*created),
+                 "import:" + std::to_string(created),
                  Dump({{"file_sha256", stored->sha256},
                        {"bytes", stored->bytes},
                        {"format", imports::ExportFormatName(layout.format)}}),
                  Org(request));
     Response response =
-        Response::Json(202, Dump({{"id", *created},
+        Response::Json(202, Dump({{"id", created},
                                   {"status", "queued"},
                                   {"format", imports::ExportFormatName(layout.format)}}));
     response.headers.Set("Location", "/v1/orgs/" + std::to_string(Org(request).value) +
-                                         "/imports/" + std::to_string(*created));
+                                         "/imports/" + std::to_string(created));
     return response;
-  }
-
-  Result<std::int64_t> Enqueue(const Request& request, storage::OrgScope& scope,
-                               const CheckedUpload& upload, const imports::StoredUpload& stored,
-                               const std::string* mapping_signature) const {
-    auto transaction = storage::Transaction::Begin(scope.connection());
-    if (!transaction.ok()) return transaction.error();
-    auto duplicate_of = imports::FindCommittedImportOf(scope, stored.sha256);
-    if (!duplicate_of.ok()) return duplicate_of.error();
-    imports::NewImport import;
-    if (request.principal.kind == access::Principal::Kind::kUser) {
-      import.created_by = PositiveId(request.principal.subject_id);
-    }
-    import.file_name = upload.file_name;
-    import.upload = stored;
-    import.encoding = upload.encoding;
-    import.options_json = imports::EncodeImportOptions(upload.options);
-    import.duplicate_of = *duplicate_of;
-    import.created_at = deps_.clock->NowUnixSeconds();
-    auto id = imports::InsertImport(scope, import);
-    if (!id.ok()) return id.error();
-    auto job = queue_.Enqueue(scope, imports::kImportJob, imports::ImportJobPayload{*id});
-    if (!job.ok()) return job.error();
-    if (Status linked = imports::SetImportJob(scope, *id, job->id.value); !linked.ok()) {
-      return linked.error();
-    }
-    if (mapping_signature != nullptr) {
-      Status saved = imports::SaveBankMapping(scope, *mapping_signature, *upload.options.mapping,
-                                              import.created_at);
-      if (!saved.ok()) return saved.error();
-    }
-    if (Status committed = transaction->Commit(); !committed.ok()) return committed.error();
-    return *id;
   }
 
   ImportRouteDependencies deps_;
   imports::UploadStore uploads_;
-  mutable jobs::JobQueue queue_;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "core/worker_pool.hpp"
 #include "crypto/key_file.hpp"
 #include "crypto/secret_file.hpp"
+#include "demo/demo_loader.hpp"
 #include "http/pipeline.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
@@ -296,6 +297,10 @@ int Serve(const CommonOptions& options) {
                             config.reauthentication_window};
   routes.deletions = {&db, &clock, config.reauthentication_window};
   routes.ledger = {&db, &clock};
+  routes.identity.load_demo_company = [&clock, uploads_directory](storage::OrgScope& scope,
+                                                                  std::int64_t user_id) {
+    return demo::QueueDemoCompany(scope, imports::UploadStore(uploads_directory), clock, user_id);
+  };
   std::unique_ptr<imports::MalwareScanner> scanner;
   if (config.clamd_socket) scanner = std::make_unique<imports::ClamdScanner>(*config.clamd_socket);
   routes.imports.database = &db;

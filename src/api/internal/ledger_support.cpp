@@ -8,16 +8,25 @@
 namespace finhelm::api::internal {
 namespace {
 
-constexpr storage::Sql kSelectCurrency{"SELECT currency FROM organizations WHERE id = ?"};
+constexpr storage::Sql kSelectBooks{"SELECT currency, locale FROM organizations WHERE id = ?"};
 
 }  // namespace
 
-Result<CurrencyCode> OrganizationCurrency(storage::Connection& connection,
-                                          OrganizationId organization) {
-  auto row = connection.QueryOptional(kSelectCurrency, {organization.value});
+Result<OrganizationBooks> OrganizationBooksOf(storage::Connection& connection,
+                                              OrganizationId organization) {
+  auto row = connection.QueryOptional(kSelectBooks, {organization.value});
   if (!row.ok()) return row.error();
   if (!*row) return MakeError(ErrorCode::kNotFound, "organization");
-  return CurrencyCode::Parse((*row)->Text(0));
+  auto currency = CurrencyCode::Parse((*row)->Text(0));
+  if (!currency.ok()) return currency.error();
+  return OrganizationBooks{*currency, (*row)->Text(1)};
+}
+
+Result<CurrencyCode> OrganizationCurrency(storage::Connection& connection,
+                                          OrganizationId organization) {
+  auto books = OrganizationBooksOf(connection, organization);
+  if (!books.ok()) return books.error();
+  return books->currency;
 }
 
 std::string AmountText(std::int64_t minor_units, CurrencyCode currency) {

@@ -21,6 +21,13 @@ namespace finhelm::api::internal {
 Result<CurrencyCode> OrganizationCurrency(storage::Connection& connection,
                                           OrganizationId organization);
 
+struct OrganizationBooks {
+  CurrencyCode currency;
+  std::string locale;  // BCP 47, for the web app's number formats ("en-US")
+};
+Result<OrganizationBooks> OrganizationBooksOf(storage::Connection& connection,
+                                              OrganizationId organization);
+
 // "1234.56" for 123456 minor units of USD: a string, so no client reads it as a float.
 std::string AmountText(std::int64_t minor_units, CurrencyCode currency);
 // "2026-03-31" for 20260331.
