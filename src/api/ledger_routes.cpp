@@ -26,7 +26,6 @@ using internal::QueryReader;
 using nlohmann::json;
 
 constexpr int kMaxPage = 200;
-constexpr std::size_t kMaxSearchText = 100;
 
 // "20260301.1234": the date and id of the last transaction of a page.
 std::optional<ledger::TransactionCursor> ParseCursor(std::string_view text) {
@@ -94,29 +93,18 @@ class LedgerHandlers {
     return WithScope(
         request,
         [&](storage::OrgScope& scope, CurrencyCode currency, QueryReader& query) -> Response {
-          ledger::TransactionFilter filter;
-          filter.from = query.Date("from");
-          filter.to = query.Date("to");
-          filter.account_id = query.Id("account");
-          auto customer = query.Id("customer");
-          auto vendor = query.Id("vendor");
-          filter.type = query.Text("type", kMaxSearchText);
-          filter.min_amount = query.Amount("min_amount", currency);
-          filter.max_amount = query.Amount("max_amount", currency);
-          filter.text = query.Text("q", kMaxSearchText);
+          Response problem;
+          auto filter = internal::ReadTransactionFilter(request, query, currency, problem);
+          if (!filter) return problem;
           const int limit = query.Limit(50, kMaxPage);
           auto cursor_text = query.Text("cursor", 40);
           if (query.failed()) return query.TakeProblem();
-          if (customer && vendor) {
-            return FieldProblem(request, "vendor", "filter by a customer or a vendor, not both");
-          }
-          filter.counterparty_id = customer ? customer : vendor;
           std::optional<ledger::TransactionCursor> cursor;
           if (cursor_text) {
             cursor = ParseCursor(*cursor_text);
             if (!cursor) return FieldProblem(request, "cursor", "expected a next_cursor value");
           }
-          auto found = ledger::SearchTransactions(scope, filter, cursor, limit);
+          auto found = ledger::SearchTransactions(scope, *filter, cursor, limit);
           if (!found.ok()) return http::ErrorResponse(found.error(), request.request_id);
           json items = json::array();
           for (const ledger::TransactionSummary& summary : *found) {

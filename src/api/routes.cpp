@@ -15,6 +15,7 @@ Status AddAllRoutes(http::Router& router, RouteDependencies dependencies) {
   if (Status added = AddDeletionRoutes(router, dependencies.deletions); !added.ok()) return added;
   if (Status added = AddLedgerRoutes(router, dependencies.ledger); !added.ok()) return added;
   if (Status added = AddReportRoutes(router, dependencies.ledger); !added.ok()) return added;
+  if (Status added = AddExportRoutes(router, dependencies.exports); !added.ok()) return added;
   return AddImportRoutes(router, std::move(dependencies.imports));
 }
 

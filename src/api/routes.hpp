@@ -4,6 +4,7 @@
 
 #include "api/audit_routes.hpp"
 #include "api/deletion_routes.hpp"
+#include "api/export_routes.hpp"
 #include "api/identity_routes.hpp"
 #include "api/import_routes.hpp"
 #include "api/ledger_routes.hpp"
@@ -24,6 +25,7 @@ struct RouteDependencies {
   DeletionRouteDependencies deletions;
   LedgerRouteDependencies ledger;
   ImportRouteDependencies imports;
+  ExportRouteDependencies exports;
 };
 
 Status AddAllRoutes(http::Router& router, RouteDependencies dependencies);

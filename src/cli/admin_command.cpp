@@ -17,34 +17,10 @@
 #include "identity/password_policy.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
-#include "storage/migration.hpp"
 #include "storage/transaction.hpp"
 
 namespace finhelm::cli {
 namespace {
-
-// Opens the configured, migrated database, or prints why not.
-std::unique_ptr<storage::Database> OpenMigrated(const CommonOptions& options, int& exit_status) {
-  auto loaded = LoadConfig(options);
-  if (!loaded.problems.empty()) {
-    PrintProblems(loaded.problems);
-    exit_status = kExitBadConfig;
-    return nullptr;
-  }
-  ConfigureLogging(loaded.config);
-  auto database = OpenDatabase(loaded.config);
-  if (!database.ok()) {
-    std::fprintf(stderr, "finhelm: %s\n", database.error().message.c_str());
-    exit_status = kExitFailure;
-    return nullptr;
-  }
-  if (Status migrated = storage::Migrate(**database); !migrated.ok()) {
-    std::fprintf(stderr, "finhelm: migration failed: %s\n", migrated.error().message.c_str());
-    exit_status = kExitFailure;
-    return nullptr;
-  }
-  return std::move(*database);
-}
 
 // The password, from standard input (never the command line, which others can read).
 std::string ReadPassword() {
@@ -59,8 +35,9 @@ std::string ReadPassword() {
 
 int AdminAuditVerify(const CommonOptions& options) {
   int exit_status = kExitOk;
-  auto database = OpenMigrated(options, exit_status);
-  if (!database) return exit_status;
+  auto installation = OpenInstallation(options, exit_status);
+  if (!installation) return exit_status;
+  auto& database = installation->database;
   auto connection = database->Acquire();
   if (!connection.ok()) {
     std::fprintf(stderr, "finhelm: %s\n", connection.error().message.c_str());
@@ -82,8 +59,9 @@ int AdminAuditVerify(const CommonOptions& options) {
 
 int AdminCreateUser(const CommonOptions& options, const AdminCreateUserOptions& user) {
   int exit_status = kExitOk;
-  auto database = OpenMigrated(options, exit_status);
-  if (!database) return exit_status;
+  auto installation = OpenInstallation(options, exit_status);
+  if (!installation) return exit_status;
+  auto& database = installation->database;
   auto email = identity::NormalizeEmail(user.email);
   if (!email.ok()) {
     std::fprintf(stderr, "finhelm: not an email address: %s\n", user.email.c_str());
@@ -153,8 +131,9 @@ int AdminCreateUser(const CommonOptions& options, const AdminCreateUserOptions& 
 
 int AdminResetMfa(const CommonOptions& options, const std::string& email_text) {
   int exit_status = kExitOk;
-  auto database = OpenMigrated(options, exit_status);
-  if (!database) return exit_status;
+  auto installation = OpenInstallation(options, exit_status);
+  if (!installation) return exit_status;
+  auto& database = installation->database;
   auto email = identity::NormalizeEmail(email_text);
   if (!email.ok()) {
     std::fprintf(stderr, "finhelm: not an email address: %s\n", email_text.c_str());

@@ -47,4 +47,18 @@ int AdminCreateUser(const CommonOptions& options, const AdminCreateUserOptions& 
 // ends their sessions; audited.
 int AdminResetMfa(const CommonOptions& options, const std::string& email);
 
+// `finhelm import FILE --org ID [--options JSON]`: imports one CSV export (see
+// imports/import_options.hpp for the options); exit 1 when the file is refused or rejected.
+struct ImportFileOptions {
+  std::string path;
+  std::int64_t organization = 0;
+  std::optional<std::string> options_json;
+};
+int ImportFile(const CommonOptions& options, const ImportFileOptions& file);
+
+// `finhelm demo load --org ID`: imports the demo company, as of today, into an
+// organization; `finhelm demo export FILE`: writes its General Ledger CSV.
+int DemoLoad(const CommonOptions& options, std::int64_t organization);
+int DemoExport(const std::string& path, const std::optional<std::string>& last_day);
+
 }  // namespace finhelm::cli

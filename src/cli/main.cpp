@@ -56,6 +56,26 @@ int main(int argc, char** argv) {
       "reset-mfa", "Remove a user's second factor and end their sessions (a lost device)");
   reset_mfa->add_option("--email", reset_email, "The user's email address")->required();
 
+  ImportFileOptions import_file;
+  auto* import = app.add_subcommand(
+      "import", "Import a QuickBooks or bank CSV export into an organization, all or nothing");
+  import->add_option("file", import_file.path, "The .csv file")->required();
+  import->add_option("--org", import_file.organization, "Organization id")->required();
+  import->add_option("--options", import_file.options_json,
+                     "JSON: date_order, amount_style, and for a bank statement its mapping");
+
+  auto* demo = app.add_subcommand("demo", "The bundled demo company");
+  demo->require_subcommand(1);
+  std::int64_t demo_organization = 0;
+  auto* demo_load = demo->add_subcommand("load", "Import the demo company into an organization");
+  demo_load->add_option("--org", demo_organization, "Organization id")->required();
+  std::string demo_path;
+  std::optional<std::string> demo_last_day;
+  auto* demo_export =
+      demo->add_subcommand("export", "Write the demo company's General Ledger CSV to a file");
+  demo_export->add_option("file", demo_path, "Where to write it")->required();
+  demo_export->add_option("--last-day", demo_last_day, "Its last day, YYYY-MM-DD");
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) return Serve(common);
@@ -69,5 +89,8 @@ int main(int argc, char** argv) {
   if (audit_verify->parsed()) return AdminAuditVerify(common);
   if (create_user->parsed()) return AdminCreateUser(common, new_user);
   if (reset_mfa->parsed()) return AdminResetMfa(common, reset_email);
+  if (import->parsed()) return ImportFile(common, import_file);
+  if (demo_load->parsed()) return DemoLoad(common, demo_organization);
+  if (demo_export->parsed()) return DemoExport(demo_path, demo_last_day);
   return kExitFailure;
 }

@@ -297,6 +297,7 @@ int Serve(const CommonOptions& options) {
                             config.reauthentication_window};
   routes.deletions = {&db, &clock, config.reauthentication_window};
   routes.ledger = {&db, &clock};
+  routes.exports = {&db, &clock, std::filesystem::path(config.data_dir) / "exports"};
   routes.identity.load_demo_company = [&clock, uploads_directory](storage::OrgScope& scope,
                                                                   std::int64_t user_id) {
     return demo::QueueDemoCompany(scope, imports::UploadStore(uploads_directory), clock, user_id);

@@ -9,6 +9,7 @@
 
 #include "crypto/key_file.hpp"
 #include "observability/log.hpp"
+#include "storage/migration.hpp"
 
 namespace finhelm::cli {
 
@@ -73,6 +74,28 @@ Result<crypto::MasterKeyRing> MasterKeyFor(const config::Config& config) {
                                         "FINHELM_MASTER_KEY_FILE for production"}});
   }
   return crypto::LoadMasterKeyRing(path);
+}
+
+std::optional<Installation> OpenInstallation(const CommonOptions& options, int& exit_status) {
+  auto loaded = LoadConfig(options);
+  if (!loaded.problems.empty()) {
+    PrintProblems(loaded.problems);
+    exit_status = kExitBadConfig;
+    return std::nullopt;
+  }
+  ConfigureLogging(loaded.config);
+  auto database = OpenDatabase(loaded.config);
+  if (!database.ok()) {
+    std::fprintf(stderr, "finhelm: %s\n", database.error().message.c_str());
+    exit_status = kExitFailure;
+    return std::nullopt;
+  }
+  if (Status migrated = storage::Migrate(**database); !migrated.ok()) {
+    std::fprintf(stderr, "finhelm: migration failed: %s\n", migrated.error().message.c_str());
+    exit_status = kExitFailure;
+    return std::nullopt;
+  }
+  return Installation{std::move(loaded.config), std::move(*database)};
 }
 
 }  // namespace finhelm::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -28,6 +29,16 @@ void ConfigureLogging(const config::Config& config);
 
 // Opens the configured database, creating the data directory (mode 0700) for SQLite.
 Result<std::unique_ptr<storage::Database>> OpenDatabase(const config::Config& config);
+
+// The configuration and the migrated database, for commands that work on the data.
+struct Installation {
+  config::Config config;
+  std::unique_ptr<storage::Database> database;
+};
+
+// Loads and checks the configuration, opens and migrates the database; on failure prints
+// why on standard error, sets `exit_status` and returns nullopt.
+std::optional<Installation> OpenInstallation(const CommonOptions& options, int& exit_status);
 
 // The configured master key ring; in development without one, DATA_DIR/master.keys,
 // made on first use with mode 0600.

@@ -46,6 +46,34 @@ constexpr Sql kSearchTransactions{
     "AND (CAST(? AS BIGINT) IS NULL OR total <= ?) "
     "ORDER BY posted_on DESC, id DESC LIMIT ?"};
 
+// The filters of kSearchTransactions, on lines; keyset-paged by transaction, then line.
+constexpr Sql kExportLines{
+    "WITH RECURSIVE subtree (id) AS ("
+    "  SELECT id FROM ledger_accounts WHERE organization_id = :org_id AND id = ?"
+    "  UNION ALL SELECT a.id FROM ledger_accounts a JOIN subtree s ON a.parent_id = s.id) "
+    "SELECT t.id, t.posted_on, t.transaction_type, t.num, t.name, l.id, a.full_name, l.amount, "
+    "l.memo FROM ledger_transactions t JOIN ledger_lines l ON l.transaction_id = t.id "
+    "JOIN ledger_accounts a ON a.id = l.account_id "
+    "WHERE t.organization_id = :org_id "
+    "AND (CAST(? AS BIGINT) IS NULL OR t.posted_on >= ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR t.posted_on <= ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM ledger_lines x "
+    "     WHERE x.transaction_id = t.id AND x.account_id IN (SELECT id FROM subtree))) "
+    "AND (CAST(? AS BIGINT) IS NULL OR t.counterparty_id = ?) "
+    "AND (CAST(? AS TEXT) IS NULL OR t.transaction_type = ?) "
+    "AND (CAST(? AS TEXT) IS NULL OR LOWER(t.name) LIKE ? ESCAPE '!' "
+    "     OR LOWER(t.num) LIKE ? ESCAPE '!' OR EXISTS (SELECT 1 FROM ledger_lines x "
+    "     WHERE x.transaction_id = t.id AND LOWER(x.memo) LIKE ? ESCAPE '!')) "
+    "AND (CAST(? AS BIGINT) IS NULL OR (SELECT SUM(x.amount) FROM ledger_lines x "
+    "     WHERE x.transaction_id = t.id AND x.amount > 0) >= ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR (SELECT SUM(x.amount) FROM ledger_lines x "
+    "     WHERE x.transaction_id = t.id AND x.amount > 0) <= ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR t.posted_on < ? OR (t.posted_on = ? AND "
+    "     (t.id < ? OR (t.id = ? AND l.id > ?)))) "
+    "ORDER BY t.posted_on DESC, t.id DESC, l.id LIMIT ?"};
+
+constexpr int kExportPage = 2000;
+
 constexpr Sql kSelectTransaction{
     "SELECT t.id, t.posted_on, t.transaction_type, t.num, t.name, t.counterparty_id, t.due_on, "
     "t.source, t.import_id FROM ledger_transactions t "
@@ -185,6 +213,62 @@ Result<std::vector<TransactionSummary>> SearchTransactions(
     summaries.push_back(std::move(summary));
   }
   return summaries;
+}
+
+Result<std::int64_t> ForEachExportedLine(storage::OrgScope& scope, const TransactionFilter& filter,
+                                         const std::function<bool(const ExportedLine&)>& visit) {
+  std::optional<std::string> pattern;
+  if (filter.text) pattern = ContainsPattern(*filter.text);
+  std::optional<std::int64_t> after_date;
+  std::int64_t after_transaction = 0;
+  std::int64_t after_line = 0;
+  std::int64_t visited = 0;
+  for (;;) {
+    auto rows = scope.Query(kExportLines, {filter.account_id.value_or(0),
+                                           filter.from,
+                                           filter.from,
+                                           filter.to,
+                                           filter.to,
+                                           filter.account_id,
+                                           filter.counterparty_id,
+                                           filter.counterparty_id,
+                                           filter.type,
+                                           filter.type,
+                                           pattern,
+                                           pattern,
+                                           pattern,
+                                           pattern,
+                                           filter.min_amount,
+                                           filter.min_amount,
+                                           filter.max_amount,
+                                           filter.max_amount,
+                                           after_date,
+                                           after_date,
+                                           after_date,
+                                           after_transaction,
+                                           after_transaction,
+                                           after_line,
+                                           kExportPage});
+    if (!rows.ok()) return rows.error();
+    for (const Row& row : *rows) {
+      ExportedLine line;
+      line.transaction_id = row.Int(0);
+      line.posted_on = static_cast<std::int32_t>(row.Int(1));
+      line.type = row.Text(2);
+      line.num = row.Text(3);
+      line.name = row.Text(4);
+      line.line_id = row.Int(5);
+      line.account_full_name = row.Text(6);
+      line.amount = row.Int(7);
+      line.memo = row.Text(8);
+      after_date = line.posted_on;
+      after_transaction = line.transaction_id;
+      after_line = line.line_id;
+      ++visited;
+      if (!visit(line)) return visited;
+    }
+    if (static_cast<int>(rows->size()) < kExportPage) return visited;
+  }
 }
 
 Result<std::optional<TransactionDetail>> FindTransaction(storage::OrgScope& scope,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,25 @@ struct TransactionDetail {
 
 Result<std::optional<TransactionDetail>> FindTransaction(storage::OrgScope& scope,
                                                          std::int64_t transaction_id);
+
+// One line of a transaction, with its transaction's header, as exports list them.
+struct ExportedLine {
+  std::int64_t transaction_id = 0;
+  std::int32_t posted_on = 0;
+  std::string type;
+  std::string num;
+  std::string name;
+  std::int64_t line_id = 0;
+  std::string account_full_name;
+  std::int64_t amount = 0;  // debit-positive
+  std::string memo;
+};
+
+// Calls `visit` with every line of every transaction that `filter` selects, newest
+// transaction first, in pages, so that memory holds one page; stops early when `visit`
+// returns false. Returns the number of lines visited.
+Result<std::int64_t> ForEachExportedLine(storage::OrgScope& scope, const TransactionFilter& filter,
+                                         const std::function<bool(const ExportedLine&)>& visit);
 
 struct CounterpartyBalance {
   std::int64_t id = 0;

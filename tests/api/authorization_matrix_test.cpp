@@ -87,6 +87,8 @@ const std::map<std::string, Permission>& ExpectedPermissions() {
       {"POST /v1/orgs/{org}/imports", Permission::kOperateOrg},
       {"POST /v1/orgs/{org}/imports/preview", Permission::kOperateOrg},
       {"GET /v1/orgs/{org}/imports/{id}", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/exports/transactions.csv", Permission::kOperateOrg},
+      {"GET /v1/orgs/{org}/exports/transactions.xlsx", Permission::kOperateOrg},
   };
   return kExpected;
 }

@@ -98,4 +98,31 @@ int QueryReader::Limit(int fallback, int max) {
   return limit;
 }
 
+std::optional<ledger::TransactionFilter> ReadTransactionFilter(const http::Request& request,
+                                                               QueryReader& query,
+                                                               CurrencyCode currency,
+                                                               http::Response& problem) {
+  constexpr std::size_t kMaxSearchText = 100;
+  ledger::TransactionFilter filter;
+  filter.from = query.Date("from");
+  filter.to = query.Date("to");
+  filter.account_id = query.Id("account");
+  auto customer = query.Id("customer");
+  auto vendor = query.Id("vendor");
+  filter.type = query.Text("type", kMaxSearchText);
+  filter.min_amount = query.Amount("min_amount", currency);
+  filter.max_amount = query.Amount("max_amount", currency);
+  filter.text = query.Text("q", kMaxSearchText);
+  if (query.failed()) {
+    problem = query.TakeProblem();
+    return std::nullopt;
+  }
+  if (customer && vendor) {
+    problem = FieldProblem(request, "vendor", "filter by a customer or a vendor, not both");
+    return std::nullopt;
+  }
+  filter.counterparty_id = customer ? customer : vendor;
+  return filter;
+}
+
 }  // namespace finhelm::api::internal

@@ -12,6 +12,7 @@
 #include "core/money.hpp"
 #include "http/message.hpp"
 #include "http/url.hpp"
+#include "ledger/ledger_queries.hpp"
 #include "storage/connection.hpp"
 #include "storage/organization_id.hpp"
 
@@ -57,5 +58,12 @@ class QueryReader {
   const http::QueryParams& params_;
   std::optional<http::Response> problem_;
 };
+
+// The filters of GET transactions and of the exports: from, to, account, customer,
+// vendor, type, min_amount, max_amount, q. Nullopt with `problem` set when one is bad.
+std::optional<ledger::TransactionFilter> ReadTransactionFilter(const http::Request& request,
+                                                               QueryReader& query,
+                                                               CurrencyCode currency,
+                                                               http::Response& problem);
 
 }  // namespace finhelm::api::internal
