@@ -231,6 +231,7 @@ int Serve(const CommonOptions& options) {
   jobs::JobRunnerOptions runner_options;
   runner_options.worker_id = WorkerIdentity();
   runner_options.threads = config.job_workers;
+  runner_options.lease = config.job_lease;
   jobs::JobRunner job_runner(**database, job_kinds, clock, runner_options);
 
   http::Router router;

@@ -58,6 +58,7 @@ const std::set<std::string>& KnownKeys() {
       "storage.pool_size",
       "secrets.master_key_file",
       "jobs.workers",
+      "jobs.lease_seconds",
       "log.level",
       "log.metrics_token_file",
       "integrations.smtp_url",
@@ -239,6 +240,8 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     config.master_key_file = value;
   } else if (key == "jobs.workers") {
     set_size(config.job_workers, 0, 64);
+  } else if (key == "jobs.lease_seconds") {
+    set_seconds(config.job_lease, 3600);
   } else if (key == "log.metrics_token_file") {
     config.metrics_token_file = value;
   } else if (key == "log.level") {
@@ -312,6 +315,7 @@ constexpr EnvironmentName kEnvironmentNames[] = {
     {"FINHELM_DATABASE_URL", "storage.database_url"},
     {"FINHELM_MASTER_KEY_FILE", "secrets.master_key_file"},
     {"FINHELM_LOG_LEVEL", "log.level"},
+    {"FINHELM_JOB_LEASE_SECONDS", "jobs.lease_seconds"},
     {"FINHELM_METRICS_TOKEN_FILE", "log.metrics_token_file"},
     {"FINHELM_SMTP_URL", "integrations.smtp_url"},
     {"FINHELM_SMTP_PASSWORD_FILE", "integrations.smtp_password_file"},

@@ -72,6 +72,9 @@ struct Config {
 
   // [jobs]
   std::size_t job_workers = 2;
+  // How long a claimed job is a worker's before another may take it over (its retry after
+  // a crash waits this long); long jobs renew it as they report progress.
+  std::chrono::seconds job_lease{60};
 
   // [log]
   std::string log_level = "info";

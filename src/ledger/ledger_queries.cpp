@@ -13,7 +13,7 @@ using storage::Sql;
 
 constexpr Sql kSelectAccountBalances{
     "SELECT a.id, a.parent_id, a.full_name, a.name, a.number, a.account_type, a.active, "
-    "COALESCE((SELECT SUM(l.amount) FROM ledger_lines l WHERE l.organization_id = "
+    "COALESCE((SELECT CAST(SUM(l.amount) AS BIGINT) FROM ledger_lines l WHERE l.organization_id = "
     "a.organization_id "
     "AND l.account_id = a.id AND l.posted_on <= ?), 0) "
     "FROM ledger_accounts a WHERE a.organization_id = :org_id"};
@@ -25,7 +25,8 @@ constexpr Sql kSearchTransactions{
     "  UNION ALL SELECT a.id FROM ledger_accounts a JOIN subtree s ON a.parent_id = s.id), "
     "totals AS ("
     "  SELECT t.id, t.posted_on, t.transaction_type, t.num, t.name, t.counterparty_id, "
-    "  (SELECT SUM(l.amount) FROM ledger_lines l WHERE l.transaction_id = t.id AND l.amount > 0) "
+    "  (SELECT CAST(SUM(l.amount) AS BIGINT) FROM ledger_lines l WHERE l.transaction_id = t.id AND "
+    "l.amount > 0) "
     "    AS total, "
     "  (SELECT l.memo FROM ledger_lines l WHERE l.transaction_id = t.id ORDER BY l.id LIMIT 1) "
     "    AS memo, "
@@ -86,9 +87,11 @@ constexpr Sql kSelectLines{
 
 constexpr Sql kSelectCounterparties{
     "SELECT c.id, c.name, "
-    "COALESCE((SELECT SUM(o.open_amount) FROM open_items o WHERE o.organization_id = "
+    "COALESCE((SELECT CAST(SUM(o.open_amount) AS BIGINT) FROM open_items o WHERE o.organization_id "
+    "= "
     "c.organization_id AND o.counterparty_id = c.id), 0), "
-    "COALESCE((SELECT SUM(o.open_amount) FROM open_items o WHERE o.organization_id = "
+    "COALESCE((SELECT CAST(SUM(o.open_amount) AS BIGINT) FROM open_items o WHERE o.organization_id "
+    "= "
     "c.organization_id AND o.counterparty_id = c.id AND o.due_on < ?), 0), "
     "(SELECT COUNT(*) FROM open_items o WHERE o.organization_id = c.organization_id "
     "AND o.counterparty_id = c.id) "

@@ -16,11 +16,11 @@ using storage::Sql;
 constexpr Sql kSelectAccounts{
     "SELECT id, full_name, account_type FROM ledger_accounts WHERE organization_id = :org_id"};
 constexpr Sql kSumByMonth{
-    "SELECT account_id, posted_on / 100, SUM(amount) FROM ledger_lines "
+    "SELECT account_id, posted_on / 100, CAST(SUM(amount) AS BIGINT) FROM ledger_lines "
     "WHERE organization_id = :org_id AND posted_on >= ? AND posted_on <= ? "
     "GROUP BY account_id, posted_on / 100"};
 constexpr Sql kSumThrough{
-    "SELECT account_id, SUM(amount) FROM ledger_lines "
+    "SELECT account_id, CAST(SUM(amount) AS BIGINT) FROM ledger_lines "
     "WHERE organization_id = :org_id AND posted_on <= ? GROUP BY account_id"};
 
 constexpr int kMaxMonths = 120;
