@@ -273,6 +273,8 @@ class ImportHandlers {
       return false;
     }
     if (!verdict->clean) {
+      log::Warn("import_malware_rejected",
+                {{"request_id", request.request_id}, {"signature", verdict->signature}});
       AuditRequest(*deps_.database, *deps_.clock, request, "import_malware_rejected",
                    "upload:" + upload.file_name, Dump({{"signature", verdict->signature}}),
                    Org(request));
