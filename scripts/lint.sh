@@ -48,6 +48,7 @@ if [[ "${only}" == all || "${only}" == tidy ]]; then
   cmake --build "${build_dir}" --target finhelm_api >/dev/null
   run clang-tidy xargs -P "$(nproc)" -n 4 clang-tidy -p "${build_dir}" --quiet \
     --extra-arg=-DBOOST_ASIO_HAS_CO_AWAIT=1 --extra-arg=-DBOOST_ASIO_HAS_STD_COROUTINE=1 \
+    --extra-arg=-fconstexpr-steps=16777216 \
     <<<"$(printf '%s\n' "${src_cpp[@]}")"
 fi
 

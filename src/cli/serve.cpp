@@ -37,6 +37,7 @@
 #include "imports/import_job.hpp"
 #include "imports/malware_scanner.hpp"
 #include "imports/upload_store.hpp"
+#include "imports/upload_sweeper.hpp"
 #include "jobs/job_queue.hpp"
 #include "jobs/job_registry.hpp"
 #include "jobs/job_runner.hpp"
@@ -275,6 +276,12 @@ int Serve(const CommonOptions& options) {
   jobs::JobQueue job_queue(clock);
   retention.AddTask("signing_key_rotation", [&db, &job_queue, &clock, &config] {
     return identity::ScheduleSigningKeyRotation(db, job_queue, clock, config.signing_key_rotation);
+  });
+  retention.AddTask("orphan_uploads", [&db, uploads_directory]() -> Status {
+    auto swept = imports::SweepOrphanUploads(db, imports::UploadStore(uploads_directory));
+    if (!swept.ok()) return swept.error();
+    if (*swept > 0) log::Info("uploads_swept", {{"files", std::to_string(*swept)}});
+    return Status::Ok();
   });
   identity::MfaStore mfa(data_keys, clock);
   identity::Accounts accounts(db, clock, *password_policy, hasher, sessions, login_throttle,

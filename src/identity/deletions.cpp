@@ -27,6 +27,19 @@ constexpr Sql kDeleteServiceClients = "DELETE FROM service_clients WHERE organiz
 constexpr Sql kDeleteJobs =
     "DELETE FROM jobs WHERE organization_id = :org_id AND status <> 'running'";
 constexpr Sql kDeleteDataKeys = "DELETE FROM data_keys WHERE organization_id = :org_id";
+// The books, children before what they point at.
+constexpr Sql kDeleteOpenItems = "DELETE FROM open_items WHERE organization_id = :org_id";
+constexpr Sql kDeleteLines = "DELETE FROM ledger_lines WHERE organization_id = :org_id";
+constexpr Sql kDeleteTransactions =
+    "DELETE FROM ledger_transactions WHERE organization_id = :org_id";
+constexpr Sql kDeleteBudgets = "DELETE FROM budgets WHERE organization_id = :org_id";
+constexpr Sql kDeleteCounterparties = "DELETE FROM counterparties WHERE organization_id = :org_id";
+constexpr Sql kDetachAccounts =
+    "UPDATE ledger_accounts SET parent_id = NULL WHERE organization_id = :org_id";
+constexpr Sql kDeleteAccounts = "DELETE FROM ledger_accounts WHERE organization_id = :org_id";
+constexpr Sql kDeleteRejections = "DELETE FROM import_rejections WHERE organization_id = :org_id";
+constexpr Sql kDeleteMappings = "DELETE FROM import_mappings WHERE organization_id = :org_id";
+constexpr Sql kDeleteImports = "DELETE FROM imports WHERE organization_id = :org_id";
 
 }  // namespace
 
@@ -67,9 +80,13 @@ Status DeleteOrganization(storage::OrgScope& scope, const Clock& clock) {
       connection.Execute(kMarkDeleted, {clock.NowUnixSeconds(), scope.organization().value});
   if (!marked.ok()) return marked.error();
   if (*marked == 0) return MakeError(ErrorCode::kNotFound, "no such organization");
-  // TODO(#4): the ledger's rows go in a durable purge job once there are many of them.
-  for (const Sql* statement : {&kDeleteMemberships, &kDeleteInvitations, &kDeleteServiceClients,
-                               &kDeleteJobs, &kDeleteDataKeys}) {
+  // One transaction for everything, so the organization is never half gone. A ledger of
+  // millions of lines makes it a long one; a purge job in batches would shorten it.
+  for (const Sql* statement :
+       {&kDeleteMemberships, &kDeleteInvitations, &kDeleteServiceClients, &kDeleteJobs,
+        &kDeleteDataKeys, &kDeleteOpenItems, &kDeleteLines, &kDeleteTransactions, &kDeleteBudgets,
+        &kDeleteCounterparties, &kDetachAccounts, &kDeleteAccounts, &kDeleteRejections,
+        &kDeleteMappings, &kDeleteImports}) {
     if (auto deleted = scope.Execute(*statement); !deleted.ok()) return deleted.error();
   }
   return transaction->Commit();

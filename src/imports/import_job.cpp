@@ -1,5 +1,6 @@
 #include "imports/import_job.hpp"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "imports/import_options.hpp"
@@ -41,11 +42,13 @@ class ImportRun {
     auto source = SourceOf(**connection, context, **record);
     if (!source.ok()) return Fail(context, **record, source.error());
 
+    const auto started = std::chrono::steady_clock::now();
     auto validated = ValidateImport(*source, scope, [&](int percent, std::string_view message) {
       return context.ReportProgress(percent, message);
     });
     if (!validated.ok()) return Fail(context, **record, validated.error());
     const std::int64_t import_id = payload.import_id;
+    const auto validated_at = std::chrono::steady_clock::now();
     Status completed = Status::Ok();
     if (!validated->clean()) {
       completed = context.Complete([&](storage::OrgScope& effect) {
@@ -65,9 +68,18 @@ class ImportRun {
       });
     }
     if (!completed.ok()) return Fail(context, **record, completed.error());
+    const auto finished_at = std::chrono::steady_clock::now();
+    auto milliseconds = [](auto duration) {
+      return std::to_string(
+          std::chrono::duration_cast<std::chrono::milliseconds>(duration).count());
+    };
+    // The validation pass is parsing alone; the write pass parses again and stores.
     log::Info("import_finished", {{"import_id", std::to_string(import_id)},
                                   {"organization_id", std::to_string(context.organization().value)},
-                                  {"status", validated->clean() ? "committed" : "rejected"}});
+                                  {"status", validated->clean() ? "committed" : "rejected"},
+                                  {"rows", std::to_string(validated->rows_read)},
+                                  {"validate_ms", milliseconds(validated_at - started)},
+                                  {"write_ms", milliseconds(finished_at - validated_at)}});
     (void)uploads_.Remove((*record)->stored_name);
     return Status::Ok();
   }

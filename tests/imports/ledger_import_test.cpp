@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "demo/demo_company.hpp"
 #include "demo/general_ledger_csv.hpp"
+#include "identity/deletions.hpp"
 #include "imports/file_source.hpp"
 #include "imports/import_records.hpp"
 #include "ledger/ledger_queries.hpp"
@@ -374,6 +375,23 @@ TEST_P(LedgerImport, AnotherOrganizationSeesNoneOfIt) {
   EXPECT_EQ(pnl->Summary("net_income")->total, 0);
   EXPECT_EQ(reports::Aging(theirs, true, 20261231)->total, 0);
   EXPECT_EQ(CountLines(other_org_), 0);
+}
+
+// DATA-6: deleting the organization deletes its books with it, and nobody else's.
+TEST_P(LedgerImport, DeletingTheOrganizationDeletesItsBooks) {
+  const auto path = Write("demo.csv", Csv(Demo()));
+  ASSERT_TRUE(Import(Source(path), org_).clean());
+  ASSERT_TRUE(Import(Source(path), other_org_).clean());
+  const std::int64_t theirs = CountLines(other_org_);
+  auto connection = database().Acquire();
+  storage::OrgScope scope(**connection, org_);
+  ASSERT_TRUE(identity::DeleteOrganization(scope, clock_).ok());
+  EXPECT_EQ(CountLines(org_), 0);
+  EXPECT_TRUE(ledger::ListAccountBalances(scope, 20261231)->empty());
+  EXPECT_TRUE(
+      ledger::ListCounterparties(scope, ledger::CounterpartyKind::kCustomer, 20261231)->empty());
+  EXPECT_TRUE(ListImports(scope, std::nullopt, 10)->empty());
+  EXPECT_EQ(CountLines(other_org_), theirs);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerImport,

@@ -8,11 +8,6 @@
 namespace finhelm::storage::internal {
 namespace {
 
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
 ErrorCode MapSqliteCode(int code) {
   switch (code) {
     case SQLITE_CONSTRAINT_UNIQUE:
@@ -126,38 +121,60 @@ Error SqliteConnection::LastError(int code) const {
                                             std::to_string(code) + ")");
 }
 
-// TODO(#4): keep prepared statements per connection, keyed by statement text, for the
-// million-row import benchmark; every call prepares anew today, cheap until bulk writes.
-Result<StatementResult> SqliteConnection::RunStatement(std::string_view sql,
-                                                       std::span<const Value* const> params) {
+void SqliteConnection::StatementCloser::operator()(sqlite3_stmt* statement) const {
+  sqlite3_finalize(statement);
+}
+
+Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql) {
+  constexpr std::size_t kMaxCachedStatements = 256;
+  std::string key(sql);
+  if (auto found = statements_.find(key); found != statements_.end()) return found->second.get();
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
-  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, &tail);
-  StatementHandle statement(raw);
+  int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &raw, &tail);
+  CachedStatement statement(raw);
   if (rc != SQLITE_OK) return LastError(sqlite3_extended_errcode(db_.get()));
   if (!statement) return MakeError(ErrorCode::kInternal, "empty statement");
   if (!OnlyWhitespace(tail, sql.data() + sql.size())) {
     return MakeError(ErrorCode::kInternal, "one statement per call; use ExecuteScript");
   }
+  if (statements_.size() >= kMaxCachedStatements) statements_.clear();
+  return statements_.emplace(std::move(key), std::move(statement)).first->second.get();
+}
+
+Result<StatementResult> SqliteConnection::RunStatement(std::string_view sql,
+                                                       std::span<const Value* const> params) {
+  auto prepared = Prepare(sql);
+  if (!prepared.ok()) return prepared.error();
+  // Reset and unbound however this call ends, ready for the next one.
+  struct Rewind {
+    sqlite3_stmt* statement;
+    ~Rewind() {
+      sqlite3_reset(statement);
+      sqlite3_clear_bindings(statement);
+    }
+  } rewind{*prepared};
+  sqlite3_stmt* statement = *prepared;
   for (std::size_t i = 0; i < params.size(); ++i) {
-    Status bound = Bind(statement.get(), static_cast<int>(i + 1), *params[i]);
+    Status bound = Bind(statement, static_cast<int>(i + 1), *params[i]);
     if (!bound.ok()) return bound.error();
   }
 
   StatementResult result;
-  const int columns = sqlite3_column_count(statement.get());
+  const int columns = sqlite3_column_count(statement);
   while (true) {
-    rc = sqlite3_step(statement.get());
+    int rc = sqlite3_step(statement);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) return LastError(sqlite3_extended_errcode(db_.get()));
     std::vector<Value> values;
     values.reserve(static_cast<std::size_t>(columns));
     for (int column = 0; column < columns; ++column) {
-      values.push_back(ReadColumn(statement.get(), column));
+      values.push_back(ReadColumn(statement, column));
     }
     result.rows.emplace_back(std::move(values));
   }
-  if (sqlite3_stmt_readonly(statement.get()) == 0) {
+  if (sqlite3_stmt_readonly(statement) == 0) {
     result.affected_rows = sqlite3_changes64(db_.get());
   }
   return result;

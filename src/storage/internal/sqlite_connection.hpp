@@ -4,11 +4,13 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/result.hpp"
 #include "storage/connection.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace finhelm::storage::internal {
 
@@ -34,9 +36,21 @@ class SqliteConnection final : public Connection {
   };
   explicit SqliteConnection(std::unique_ptr<sqlite3, Closer> db) : db_(std::move(db)) {}
 
-  Error LastError(int code) const;
+  struct StatementCloser {
+    void operator()(sqlite3_stmt* statement) const;
+  };
+  using CachedStatement = std::unique_ptr<sqlite3_stmt, StatementCloser>;
 
+  Error LastError(int code) const;
+  // The prepared statement for `sql`, from the cache or prepared now (and cached).
+  Result<sqlite3_stmt*> Prepare(std::string_view sql);
+
+  // Declared before the cache: statements must be finalized before the database closes.
   std::unique_ptr<sqlite3, Closer> db_;
+  // Prepared statements by text. FinHelm's statements are a fixed set of constants, so
+  // the cache stays small; a bulk import runs each of its few statements a million times
+  // and prepares each once. Cleared whole if it ever grows past kMaxCachedStatements.
+  std::unordered_map<std::string, CachedStatement> statements_;
 };
 
 }  // namespace finhelm::storage::internal
