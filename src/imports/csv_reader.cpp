@@ -35,6 +35,7 @@ void CsvReader::Advance() {
 
 Result<CsvStep> CsvReader::SkipRestOfLine(CsvRecord& record, std::string error) {
   record.error = std::move(error);
+  record.fields.clear();
   for (;;) {
     auto c = Peek();
     if (!c.ok()) return c.error();
@@ -82,15 +83,15 @@ Result<CsvStep> CsvReader::Next(CsvRecord& record) {
     const int c = *got;
     if (c == -1) {
       if (quoted) {
-        record.fields.resize(count);
+        record.fields.clear();
         record.error = "a quoted field is not closed before the end of the file";
         return CsvStep::kMalformed;
       }
       break;
     }
     if (++used > limits_.max_record_bytes) {
-      record.fields.resize(count);
       if (quoted) {
+        record.fields.clear();
         record.error = "the record is longer than 1 MiB";
         // A quote left open could run to the end of the file; stop reading records.
         at_end_ = true;
@@ -151,8 +152,8 @@ Result<CsvStep> CsvReader::Next(CsvRecord& record) {
     }
     field_start = false;
     if (field->size() > limits_.max_field_bytes) {
-      record.fields.resize(count);
       if (quoted) {
+        record.fields.clear();
         at_end_ = true;
         position_ = filled_;
         record.error = "a field is longer than 64 KiB";

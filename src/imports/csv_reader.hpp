@@ -36,7 +36,7 @@ struct CsvLimits {
 struct CsvRecord {
   std::int64_t line = 0;  // where the record starts
   std::vector<std::string> fields;
-  std::string error;  // why it is malformed, for CsvStep::kMalformed
+  std::string error;  // why it is malformed, for CsvStep::kMalformed (fields then empty)
 };
 
 enum class CsvStep { kRecord, kMalformed, kEnd };

@@ -39,6 +39,14 @@ bool StartsWithWords(std::string_view text, std::string_view words) {
   return true;
 }
 
+// QuickBooks ends a report with "Accrual Basis Friday, December 4, 2026 ..."; quoted, it is
+// one cell, unquoted its commas split it into several.
+bool IsReportFooter(const CsvRecord& record) {
+  if (record.fields.empty()) return false;
+  std::string_view first = Cell(record, 0);
+  return StartsWithWords(first, "accrual basis") || StartsWithWords(first, "cash basis");
+}
+
 bool MentionsBeginningBalance(const CsvRecord& record) {
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
     if (StartsWithWords(Cell(record, static_cast<int>(i)), "beginning balance")) return true;
@@ -136,6 +144,10 @@ class ClassicLedgerRows : public QuickBooksRows {
                   RowRejection& rejection) override {
     lines.clear();
     if (IsBlank(record) || MentionsBeginningBalance(record)) return RowOutcome::kSkipped;
+    if (IsReportFooter(record)) {
+      sections_.clear();
+      return RowOutcome::kSkipped;
+    }
     if (OnlyFirstCell(record)) return Title(Cell(record, 0));
     std::string_view first = Cell(record, 0);
     if (StartsWithWords(first, "total for ")) return Close(first);
@@ -153,10 +165,6 @@ class ClassicLedgerRows : public QuickBooksRows {
 
  private:
   RowOutcome Title(std::string_view title) {
-    if (StartsWithWords(title, "accrual basis") || StartsWithWords(title, "cash basis")) {
-      sections_.clear();
-      return RowOutcome::kSkipped;
-    }
     if (StartsWithWords(title, "total for ")) return Close(title);
     std::string full(title);
     if (!sections_.empty() && !full.starts_with(sections_.back() + ":")) {
@@ -195,7 +203,8 @@ class AccountColumnRows : public QuickBooksRows {
   RowOutcome Read(const CsvRecord& record, std::vector<ImportedLine>& lines,
                   RowRejection& rejection) override {
     lines.clear();
-    if (IsBlank(record) || MentionsBeginningBalance(record) || OnlyFirstCell(record)) {
+    if (IsBlank(record) || MentionsBeginningBalance(record) || OnlyFirstCell(record) ||
+        IsReportFooter(record)) {
       return RowOutcome::kSkipped;
     }
     std::string_view first = Cell(record, 0);

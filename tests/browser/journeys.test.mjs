@@ -9,13 +9,15 @@
 // outbox, signs in, and resets a forgotten password; (d) the admin invites a viewer, who
 // registers, verifies, signs in, accepts and sees no admin screens; (e) the viewer, signed in
 // twice, revokes one session from the other, which is sent to sign in; then the account
-// journeys (f) to (j) of account-journeys.mjs. axe-core checks every screen on the way;
-// screenshots go to test-artifacts/browser/. Shared helpers live in journey-kit.mjs.
+// journeys (f) to (j) of account-journeys.mjs and the ledger journeys (k) and (l) of
+// ledger-journeys.mjs (the first run loads the demo company). axe-core checks every screen on
+// the way; screenshots go to test-artifacts/browser/. Shared helpers live in journey-kit.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { accountJourneys } from './account-journeys.mjs';
 import { screenshot, url } from './harness.mjs';
+import { ledgerJourneys } from './ledger-journeys.mjs';
 import {
   axe,
   heading,
@@ -70,6 +72,8 @@ test(
       await page.getByLabel('Your name').fill(admin.name);
       await page.getByLabel('Email').fill(admin.email);
       await page.getByLabel('Organization name').fill('Acme Books');
+      // The demo company is offered, and chosen, by default; journey (k) reads its books.
+      assert.ok(await page.getByLabel('Load the demo company').isChecked(), 'no demo company');
       // A weak password first: the server's AUTH-2 messages appear at the field.
       await page.getByLabel('Password').fill('password');
       await page.getByRole('button', { name: 'Create administrator' }).click();
@@ -335,6 +339,16 @@ accountJourneys({
   },
   get adminCodes() {
     return adminCodes;
+  },
+  get orgPath() {
+    return orgPath;
+  },
+});
+
+ledgerJourneys({
+  viewer,
+  get adminPage() {
+    return adminPage;
   },
   get orgPath() {
     return orgPath;

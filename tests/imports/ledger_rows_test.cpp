@@ -64,7 +64,8 @@ constexpr std::string_view kClassic =
     ",13/45/2024,Check,CHK-2,Landlord,Rent,1000 Checking,1.00,1.00\r\n"
     "Total for 6100 Rent,,,,,,,\"8,500.00\",\r\n"
     ",,,,,,,,\r\n"
-    "\"Accrual Basis Friday, December 4, 2026 08:00 AM GMT-05:00\"\r\n";
+    "\"Accrual Basis Friday, December 4, 2026 08:00 AM GMT-05:00\"\r\n"
+    "Accrual Basis Friday, December 4, 2026 08:00 AM GMT-05:00\r\n";
 
 TEST(LedgerRows, ReadsTheClassicGeneralLedger) {
   Outcome outcome = ReadFile(kClassic);

@@ -298,6 +298,20 @@ export async function apiRequest<T>(
   }
 }
 
+/**
+ * `?a=1&b=x` from an object's members, leaving out undefined and empty ones; '' when none are
+ * left. Values are encoded, so a text filter cannot add parameters of its own.
+ */
+export function queryString(params: object): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 async function dataOf<T>(path: string, request: ApiRequest): Promise<T> {
   return (await apiRequest<T>(path, request)).data;
 }

@@ -18,6 +18,8 @@ export interface RegisterRequest {
 export interface SetupRequest extends RegisterRequest {
   token: string;
   organization_name: string;
+  /** Queue the bundled demo company for import into the new organization. */
+  load_demo_company?: boolean;
 }
 
 export interface ReauthenticateRequest {

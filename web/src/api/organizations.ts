@@ -1,5 +1,5 @@
 // The organization-scoped admin routes of docs/openapi.json (`/v1/orgs/{org}/...`).
-import { api } from './client';
+import { api, queryString } from './client';
 import type {
   AuditEventPage,
   Invitation,
@@ -7,6 +7,7 @@ import type {
   Role,
   Membership,
   ServiceClient,
+  OrganizationDetails,
   ServiceScope,
 } from './types';
 
@@ -25,16 +26,12 @@ export interface AuditFilter {
 
 /** The query string of an audit-log request; empty filters are left out. */
 export function auditQuery(filter: AuditFilter): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === '') continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return queryString(filter);
 }
 
 export const organizations = {
+  /** Any member: the organization with the caller's role, its currency and locale. */
+  get: (org: number) => api.get<OrganizationDetails>(base(org)),
   /** Any signed-in user; the creator becomes the new organization's admin. */
   create: (name: string) => api.post<Membership>('/v1/orgs', { name }),
   /** Admins only, with a recent password proof (AUTH-8). */

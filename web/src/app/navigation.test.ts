@@ -35,17 +35,37 @@ describe('navItems', () => {
     expect(labels(me, 1)).toContain('Audit log');
     expect(labels(me, 2)).not.toContain('Members');
     expect(labels(me, 2)).not.toContain('Audit log');
-    expect(navItems(me, 2).find((i) => i.label === 'Overview')?.to).toBe('/orgs/2');
+    expect(navItems(me, 2).find((i) => i.label === 'Dashboard')?.to).toBe('/orgs/2');
   });
 
-  it('shows accountants and viewers no admin navigation', () => {
-    for (const role of ['viewer', 'accountant'] as const) {
-      expect(labels(meWith([[3, role]]), 3)).toEqual([
-        'Home',
-        'Overview',
-        'Account security',
-        'System health',
-      ]);
+  const LEDGER = ['Dashboard', 'Accounts', 'Transactions', 'Statements', 'Customers', 'Vendors'];
+
+  it('offers a viewer the ledger screens but no Import and no admin navigation', () => {
+    expect(labels(meWith([[3, 'viewer']]), 3)).toEqual([
+      'Home',
+      ...LEDGER,
+      'Account security',
+      'System health',
+    ]);
+  });
+
+  it('offers an accountant Import but no admin navigation', () => {
+    expect(labels(meWith([[3, 'accountant']]), 3)).toEqual([
+      'Home',
+      ...LEDGER,
+      'Import',
+      'Account security',
+      'System health',
+    ]);
+    expect(navItems(meWith([[3, 'accountant']]), 3).find((i) => i.label === 'Import')?.to).toBe(
+      '/orgs/3/imports',
+    );
+  });
+
+  it('offers an admin the ledger, Import and the admin screens', () => {
+    const admin = labels(meWith([[4, 'admin']]), 4);
+    for (const label of [...LEDGER, 'Import', 'Members', 'Audit log']) {
+      expect(admin).toContain(label);
     }
   });
 });

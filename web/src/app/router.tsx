@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router-dom';
 
 import { HomePage } from '../pages/home/HomePage';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
@@ -100,6 +100,61 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('../pages/organization/OrganizationPage'))
                     .OrganizationPage,
+                }),
+              },
+              {
+                path: 'accounts',
+                lazy: async () => ({
+                  Component: (await import('../pages/accounts/AccountsPage')).AccountsPage,
+                }),
+              },
+              {
+                path: 'transactions',
+                lazy: async () => ({
+                  Component: (await import('../pages/transactions/TransactionsPage'))
+                    .TransactionsPage,
+                }),
+              },
+              {
+                path: 'transactions/:transaction',
+                lazy: async () => ({
+                  Component: (await import('../pages/transaction/TransactionPage')).TransactionPage,
+                }),
+              },
+              { path: 'statements', element: <Navigate to="profit-and-loss" replace /> },
+              {
+                path: 'statements/:statement',
+                lazy: async () => ({
+                  Component: (await import('../pages/statements/StatementsPage')).StatementsPage,
+                }),
+              },
+              {
+                path: 'customers',
+                lazy: async () => {
+                  const { CounterpartiesPage } =
+                    await import('../pages/counterparties/CounterpartiesPage');
+                  return { element: <CounterpartiesPage kind="customers" /> };
+                },
+              },
+              {
+                path: 'vendors',
+                lazy: async () => {
+                  const { CounterpartiesPage } =
+                    await import('../pages/counterparties/CounterpartiesPage');
+                  return { element: <CounterpartiesPage kind="vendors" /> };
+                },
+              },
+              {
+                path: 'imports',
+                lazy: async () => ({
+                  Component: (await import('../pages/import/ImportPage')).ImportPage,
+                }),
+              },
+              {
+                path: 'imports/:importId',
+                lazy: async () => ({
+                  Component: (await import('../pages/import-report/ImportReportPage'))
+                    .ImportReportPage,
                 }),
               },
               {

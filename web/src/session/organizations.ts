@@ -1,4 +1,4 @@
-import type { Me, Membership } from '../api/types';
+import type { Me, Membership, Role } from '../api/types';
 
 /** The membership named by an `/orgs/:org` URL segment, or undefined (not a member, bad id). */
 export function membershipOf(me: Me, orgParam: string | undefined): Membership | undefined {
@@ -17,4 +17,9 @@ export function landingPath(me: Me): string {
 export function switchOrganizationPath(pathname: string, org: number): string {
   const rest = /^\/orgs\/[^/]+(\/.*)?$/.exec(pathname)?.[1] ?? '';
   return `/orgs/${String(org)}${rest}`;
+}
+
+/** Accountants and admins change the books (imports) and export them; viewers only read. */
+export function canOperate(role: Role): boolean {
+  return role === 'accountant' || role === 'admin';
 }

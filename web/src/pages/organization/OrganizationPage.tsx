@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 
 import { usePageTitle } from '../../components/usePageTitle';
 import { useOrganization } from '../../session/OrganizationContext';
+import { Dashboard } from '../dashboard/Dashboard';
 import { DeleteOrganization } from './DeleteOrganization';
 import '../../components/forms/forms.css';
 
@@ -16,15 +17,12 @@ export function OrganizationPage() {
   const organization = useOrganization();
   usePageTitle(organization.name);
   return (
-    <article className="page">
+    <article className="page page--wide">
       <h1>{organization.name}</h1>
       <p className="lead" data-testid="organization-role">
         Your role: {organization.role}
       </p>
-      <section className="card" aria-labelledby="org-ledger">
-        <h2 id="org-ledger">Ledger and reports</h2>
-        <p>Dashboards, statements and forecasts for this organization will appear here.</p>
-      </section>
+      <Dashboard />
       {organization.role === 'admin' && (
         <section className="card" aria-labelledby="org-admin">
           <h2 id="org-admin">Administration</h2>

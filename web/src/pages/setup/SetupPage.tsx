@@ -27,13 +27,19 @@ export function SetupPage() {
   const navigate = useNavigate();
   const [account, setAccount] = useState<NewAccount>(EMPTY_ACCOUNT);
   const [organization, setOrganization] = useState('');
+  const [demo, setDemo] = useState(true);
   const submission = useSubmit();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (token === null) return;
     void submission.run(async () => {
-      const created = await identity.setup({ token, ...account, organization_name: organization });
+      const created = await identity.setup({
+        token,
+        ...account,
+        organization_name: organization,
+        load_demo_company: demo,
+      });
       setAccount({ ...account, password: '' });
       setCsrfToken(created.csrf_token);
       await refresh();
@@ -76,6 +82,25 @@ export function SetupPage() {
             onValue={setOrganization}
             errors={submission.fields.organization_name}
           />
+          <div className="checkbox">
+            <input
+              id="load-demo-company"
+              name="load-demo-company"
+              type="checkbox"
+              checked={demo}
+              onChange={(event) => {
+                setDemo(event.target.checked);
+              }}
+              aria-describedby="load-demo-company-hint"
+            />
+            <label htmlFor="load-demo-company">
+              Load the demo company (Harbor &amp; Pine Consulting, three years of books)
+            </label>
+          </div>
+          <p id="load-demo-company-hint" className="field__hint">
+            Its transactions are imported into the new organization in the background, so the
+            dashboard and reports have figures to show. Leave it unticked to start with empty books.
+          </p>
           <SubmitButton
             label="Create administrator"
             busyLabel="Creating…"
