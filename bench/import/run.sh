@@ -23,7 +23,7 @@
 # ClamAV's time, not FinHelm's, and has its own tests.
 #
 # Environment: BENCH_ROWS=1000000, BENCH_PNL_ROWS=2200000, BENCH_REPEATS=10,
-# FINHELM_BINARY, BENCH_LEDGER (default build/release/bench/bench_import_ledger),
+# BENCH_PYTHON=/usr/bin/python3, FINHELM_BINARY, BENCH_LEDGER (default build/release/bench/bench_import_ledger),
 # BENCH_ENFORCE_TARGETS=0 (1: exit 3 on a missed target).
 set -euo pipefail
 export LC_ALL=C
@@ -39,6 +39,8 @@ ledger=${BENCH_LEDGER:-${repo}/build/release/bench/bench_import_ledger}
 results=${here}/results/latest.md
 revision=$(git -C "${repo}" rev-parse --short HEAD 2>/dev/null || echo unknown)
 readonly kPassword="violet kettle marches under 9 lanterns"
+# Debian's Python, where python3-pandas is installed (a pyenv shim may come first on PATH).
+python=${BENCH_PYTHON:-/usr/bin/python3}
 
 die() {
   echo "bench/import: $*" >&2
@@ -49,7 +51,7 @@ if [[ ! -x "${binary}" || ! -x "${ledger}" ]]; then
   cmake --preset release >/dev/null
   cmake --build --preset release --target finhelm bench_import_ledger >/dev/null
 fi
-python3 -c 'import pandas' 2>/dev/null || die "pandas is not installed (python3-pandas)"
+"${python}" -c 'import pandas' 2>/dev/null || die "pandas is not installed (python3-pandas)"
 
 work=$(mktemp -d -t finhelm-bench-import.XXXXXX)
 server_pid=""
@@ -92,26 +94,31 @@ done
 
 login=$(curl -sS -c "${work}/cookies" -H 'Content-Type: application/json' -H "Origin: ${url}" \
   -d "{\"email\":\"bench@example.com\",\"password\":\"${kPassword}\"}" "${url}/v1/auth/login")
-csrf=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])' <<<"${login}")
+csrf=$("${python}" -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])' <<<"${login}")
 api() { curl -sS -b "${work}/cookies" -H "X-CSRF-Token: ${csrf}" -H "Origin: ${url}" "$@"; }
 
 echo "bench/import: importing ${file_mib} MiB through the API" >&2
 started=$(now_ms)
 accepted=$(api -F "file=@${work}/ledger.csv;type=text/csv" "${url}/v1/orgs/1/imports")
 uploaded=$(now_ms)
-import_id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"${accepted}") ||
+import_id=$("${python}" -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"${accepted}") ||
   die "the upload was refused: ${accepted}"
 status=""
 while :; do
   report=$(api "${url}/v1/orgs/1/imports/${import_id}")
-  status=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' <<<"${report}")
+  status=$("${python}" -c 'import json,sys; print(json.load(sys.stdin)["status"])' <<<"${report}")
   [[ "${status}" == queued || "${status}" == running ]] || break
   sleep 0.05
 done
 finished=$(now_ms)
 [[ "${status}" == committed ]] || die "the import ended ${status}: ${report}"
 peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/${server_pid}/status")
-read -r validate_ms write_ms < <(python3 - "${work}/server.log" <<'PY'
+# The job logs its timings just after the commit that the poll saw.
+for _ in $(seq 1 100); do
+  grep -q '"import_finished"' "${work}/server.log" && break
+  sleep 0.05
+done
+read -r validate_ms write_ms < <("${python}" - "${work}/server.log" <<'PY'
 import json, sys
 for line in open(sys.argv[1]):
     if '"import_finished"' in line:
@@ -119,10 +126,10 @@ for line in open(sys.argv[1]):
 print(event["validate_ms"], event["write_ms"])
 PY
 )
-new_rows=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["rows"]["new"])' <<<"${report}")
+new_rows=$("${python}" -c 'import json,sys; print(json.load(sys.stdin)["rows"]["new"])' <<<"${report}")
 
 echo "bench/import: the peer, pandas" >&2
-peer=$(python3 "${here}/pandas_peer.py" "${work}/ledger.csv" "${work}/pandas.db")
+peer=$("${python}" "${here}/pandas_peer.py" "${work}/ledger.csv" "${work}/pandas.db")
 
 echo "bench/import: ${pnl_rows} rows for the profit and loss" >&2
 "${ledger}" "${pnl_rows}" "${work}/pnl.csv" >"${work}/pnl.txt"
@@ -130,7 +137,7 @@ api -H 'Content-Type: application/json' -d '{"name":"Million"}' "${url}/v1/orgs"
 "${binary}" --config "${work}/finhelm.toml" import "${work}/pnl.csv" --org 2 \
   >"${work}/pnl-import.txt" 2>"${work}/pnl-import.log" || die "the second import failed"
 transactions=$(api "${url}/v1/orgs/2/imports" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["imports"][0]["transactions_new"])')
+  "${python}" -c 'import json,sys; print(json.load(sys.stdin)["imports"][0]["transactions_new"])')
 pnl_times=()
 for _ in $(seq 1 "${repeats}"); do
   pnl_times+=("$(api -o /dev/null -w '%{time_total}' \
@@ -138,7 +145,7 @@ for _ in $(seq 1 "${repeats}"); do
 done
 pnl_ms=$(printf '%s\n' "${pnl_times[@]}" | sort -n | awk '{ a[NR] = $1 } END {
   printf "%.1f", 1000 * a[int((NR + 1) / 2)] }')
-sql_ms=$(python3 - "${work}/var/finhelm.db" "${repeats}" <<'PY'
+sql_ms=$("${python}" - "${work}/var/finhelm.db" "${repeats}" <<'PY'
 import sqlite3, statistics, sys, time
 connection = sqlite3.connect(sys.argv[1])
 times = []
@@ -153,7 +160,7 @@ print(f"{1000 * statistics.median(times):.1f}")
 PY
 )
 
-python3 - "${results}" <<PY
+"${python}" - "${results}" <<PY
 import json, sys
 peer = json.loads('''${peer}''')
 seconds = (${finished} - ${started}) / 1000

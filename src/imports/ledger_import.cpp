@@ -30,6 +30,27 @@ constexpr Sql kInsertLine{
     "VALUES (:org_id, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (organization_id, fingerprint) DO NOTHING"};
 
+// SQLite's page cache is 2 MiB by default; the write pass updates four indexes over what
+// may be millions of lines, so it runs with 48 MiB and gives it back afterwards.
+constexpr Sql kLargePageCache{"PRAGMA cache_size = -49152"};
+constexpr Sql kDefaultPageCache{"PRAGMA cache_size = -2000"};
+
+class LargePageCache {
+ public:
+  explicit LargePageCache(storage::Connection& connection)
+      : connection_(connection.dialect() == storage::Dialect::kSqlite ? &connection : nullptr) {
+    if (connection_ != nullptr) (void)connection_->ExecuteScript(kLargePageCache);
+  }
+  ~LargePageCache() {
+    if (connection_ != nullptr) (void)connection_->ExecuteScript(kDefaultPageCache);
+  }
+  LargePageCache(const LargePageCache&) = delete;
+  LargePageCache& operator=(const LargePageCache&) = delete;
+
+ private:
+  storage::Connection* connection_;
+};
+
 // How often, in bytes read, a pass reports progress.
 constexpr std::uint64_t kProgressEveryBytes = 1024 * 1024;
 
@@ -220,6 +241,7 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
 
 Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& scope,
                                  std::int64_t import_id, std::int64_t now_unix_seconds) {
+  LargePageCache cache(scope.connection());
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
   ledger::CounterpartyDirectory counterparties;

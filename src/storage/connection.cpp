@@ -51,13 +51,28 @@ Result<StatementResult> Connection::Run(const Sql& sql, std::span<const Value> p
     }
   }
 
-  const bool numbered = dialect() == Dialect::kPostgres;
-  std::string text;
-  text.reserve(sql.text().size() + 16);
+  // Statements are constants, so each is translated once per connection and reused: a
+  // bulk import runs the same few statements a million times.
+  auto found = translations_.find(sql.text().data());
+  if (found == translations_.end()) {
+    found = translations_.emplace(sql.text().data(), Translate(sql)).first;
+  }
+  const Translation& translation = found->second;
   std::vector<const Value*> bound;
-  bound.reserve(params.size() + 1);
+  bound.reserve(translation.sources.size());
+  for (int source : translation.sources) {
+    bound.push_back(source < 0 ? organization : &params[static_cast<std::size_t>(source)]);
+  }
+  return RunStatement(translation.text, bound);
+}
+
+Connection::Translation Connection::Translate(const Sql& sql) const {
+  const bool numbered = dialect() == Dialect::kPostgres;
+  Translation translation;
+  std::string& text = translation.text;
+  text.reserve(sql.text().size() + 16);
   std::size_t copied_until = 0;
-  std::size_t next_positional = 0;
+  int next_positional = 0;
   std::string_view source = sql.text();
   std::size_t i = 0;
   // Walks the text with the same lexer that counted the placeholders at compile time.
@@ -70,21 +85,21 @@ Result<StatementResult> Connection::Run(const Sql& sql, std::span<const Value> p
     std::size_t length = 0;
     if (source[i] == '?') {
       length = 1;
-      bound.push_back(&params[next_positional++]);
+      translation.sources.push_back(next_positional++);
     } else if (internal::IsOrgMarkerAt(source, i)) {
       length = internal::kOrgMarker.size();
-      bound.push_back(organization);
+      translation.sources.push_back(-1);
     } else {
       ++i;
       continue;
     }
     text.append(source.substr(copied_until, i - copied_until));
-    text += numbered ? "$" + std::to_string(bound.size()) : "?";
+    text += numbered ? "$" + std::to_string(translation.sources.size()) : "?";
     i += length;
     copied_until = i;
   }
   text.append(source.substr(copied_until));
-  return RunStatement(text, bound);
+  return translation;
 }
 
 Result<std::vector<Row>> Connection::Query(const Sql& sql, Params params) {

@@ -18,7 +18,9 @@
 #include <initializer_list>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.hpp"
@@ -82,6 +84,18 @@ class Connection {
   // translates placeholders, and binds `organization` at each :org_id.
   Result<StatementResult> Run(const Sql& sql, std::span<const Value> params,
                               const Value* organization);
+
+  // A statement in the dialect's own placeholders, and where each takes its value from:
+  // the index of a positional parameter, or -1 for the organization.
+  struct Translation {
+    std::string text;
+    std::vector<int> sources;
+  };
+  Translation Translate(const Sql& sql) const;
+
+  // By the address of the statement's text: Sql texts are string literals, so one
+  // address is always one statement.
+  std::unordered_map<const char*, Translation> translations_;
 };
 
 }  // namespace finhelm::storage
