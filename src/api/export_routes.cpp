@@ -31,20 +31,21 @@ class ExportHandlers {
 
  private:
   Response Export(Request& request, Format format) const {
-    auto params = http::ParseQuery(request.query);
-    if (!params.ok()) return FieldProblem(request, "query", "malformed query string");
-    auto connection = deps_.database->Acquire();
-    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
-    const OrganizationId organization{request.principal.organization_id};
-    auto currency = internal::OrganizationCurrency(**connection, organization);
-    if (!currency.ok()) return http::ErrorResponse(currency.error(), request.request_id);
-    internal::QueryReader query(request, *params);
+    return internal::WithBooks(
+        *deps_.database, request,
+        [&](storage::OrgScope& scope, CurrencyCode currency, internal::QueryReader& query) {
+          return Export(request, format, scope, currency, query);
+        });
+  }
+
+  Response Export(Request& request, Format format, storage::OrgScope& scope, CurrencyCode currency,
+                  internal::QueryReader& query) const {
+    const OrganizationId organization = scope.organization();
     Response problem;
-    auto filter = internal::ReadTransactionFilter(request, query, *currency, problem);
+    auto filter = internal::ReadTransactionFilter(request, query, currency, problem);
     if (!filter) return problem;
-    storage::OrgScope scope(**connection, organization);
-    auto file = format == Format::kCsv ? exports::ExportTransactionsCsv(scope, *filter, *currency)
-                                       : exports::ExportTransactionsXlsx(scope, *filter, *currency,
+    auto file = format == Format::kCsv ? exports::ExportTransactionsCsv(scope, *filter, currency)
+                                       : exports::ExportTransactionsXlsx(scope, *filter, currency,
                                                                          deps_.scratch_directory);
     if (!file.ok()) {
       if (file.error().code == ErrorCode::kResourceExhausted) {

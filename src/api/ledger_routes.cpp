@@ -167,16 +167,7 @@ class LedgerHandlers {
  private:
   template <typename Body>
   Response WithScope(Request& request, Body body) const {
-    auto params = http::ParseQuery(request.query);
-    if (!params.ok()) return FieldProblem(request, "query", "malformed query string");
-    auto connection = deps_.database->Acquire();
-    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
-    const OrganizationId organization{request.principal.organization_id};
-    auto currency = internal::OrganizationCurrency(**connection, organization);
-    if (!currency.ok()) return http::ErrorResponse(currency.error(), request.request_id);
-    storage::OrgScope scope(**connection, organization);
-    QueryReader query(request, *params);
-    return body(scope, *currency, query);
+    return internal::WithBooks(*deps_.database, request, std::move(body));
   }
 
   Response Counterparties(Request& request, ledger::CounterpartyKind kind, const char* key) const {

@@ -88,16 +88,7 @@ class ReportHandlers {
  private:
   template <typename Body>
   Response WithScope(Request& request, Body body) const {
-    auto params = http::ParseQuery(request.query);
-    if (!params.ok()) return FieldProblem(request, "query", "malformed query string");
-    auto connection = deps_.database->Acquire();
-    if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
-    const OrganizationId organization{request.principal.organization_id};
-    auto currency = internal::OrganizationCurrency(**connection, organization);
-    if (!currency.ok()) return http::ErrorResponse(currency.error(), request.request_id);
-    storage::OrgScope scope(**connection, organization);
-    QueryReader query(request, *params);
-    return body(scope, *currency, query);
+    return internal::WithBooks(*deps_.database, request, std::move(body));
   }
 
   using PeriodStatement = Result<reports::Statement> (*)(storage::OrgScope&, reports::Period,

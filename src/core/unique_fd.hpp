@@ -29,12 +29,12 @@ class UniqueFd {
   int get() const { return fd_; }
   // Closes now; returns close(2)'s result (0 on success, -1 with errno set).
   int Close() { return ::close(std::exchange(fd_, -1)); }
-
- private:
+  // Closes now, if open, ignoring close(2)'s result.
   void Reset() {
     if (fd_ >= 0) ::close(std::exchange(fd_, -1));
   }
 
+ private:
   int fd_;
 };
 

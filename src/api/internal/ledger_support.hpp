@@ -8,12 +8,15 @@
 #include <string>
 #include <string_view>
 
+#include "api/internal/handler_support.hpp"
 #include "core/calendar_date.hpp"
 #include "core/money.hpp"
 #include "http/message.hpp"
 #include "http/url.hpp"
 #include "ledger/ledger_queries.hpp"
 #include "storage/connection.hpp"
+#include "storage/database.hpp"
+#include "storage/org_scope.hpp"
 #include "storage/organization_id.hpp"
 
 namespace finhelm::api::internal {
@@ -65,5 +68,22 @@ std::optional<ledger::TransactionFilter> ReadTransactionFilter(const http::Reque
                                                                QueryReader& query,
                                                                CurrencyCode currency,
                                                                http::Response& problem);
+
+// The preamble the ledger, report and export handlers share: parses the query string,
+// takes a connection, reads the organization's currency, and calls
+// `body(scope, currency, query)` with the request's organization.
+template <typename Body>
+http::Response WithBooks(storage::Database& database, const http::Request& request, Body body) {
+  auto params = http::ParseQuery(request.query);
+  if (!params.ok()) return FieldProblem(request, "query", "malformed query string");
+  auto connection = database.Acquire();
+  if (!connection.ok()) return http::ErrorResponse(connection.error(), request.request_id);
+  const OrganizationId organization{request.principal.organization_id};
+  auto currency = OrganizationCurrency(**connection, organization);
+  if (!currency.ok()) return http::ErrorResponse(currency.error(), request.request_id);
+  storage::OrgScope scope(**connection, organization);
+  QueryReader query(request, *params);
+  return body(scope, *currency, query);
+}
 
 }  // namespace finhelm::api::internal
