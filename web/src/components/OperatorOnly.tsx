@@ -17,8 +17,8 @@ export function OperatorOnly({ title, children }: { title: string; children: Rea
     <article className="page">
       <h1>{title}</h1>
       <p role="alert">
-        Only accountants and administrators of {organization.name} can use this page. Your role is{' '}
-        {organization.role}.
+        Only accountants and administrators of {organization.name} can use this page.{' '}
+        {`Your role is ${organization.role}.`}
       </p>
     </article>
   );

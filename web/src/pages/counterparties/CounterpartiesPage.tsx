@@ -39,6 +39,8 @@ export function CounterpartiesPage({ kind }: { kind: CounterpartyKind }) {
   };
   const data = list.data;
   const rows = (kind === 'customers' ? data?.customers : data?.vendors) ?? [];
+  // The transactions screen's filter for one of these rows.
+  const filterName = kind === 'customers' ? 'customer' : 'vendor';
 
   return (
     <article className="page page--wide">
@@ -89,10 +91,7 @@ export function CounterpartiesPage({ kind }: { kind: CounterpartyKind }) {
                 <tr key={row.id}>
                   <th scope="row">
                     <Link
-                      to={orgPath(
-                        organization.id,
-                        `transactions?${kind === 'customers' ? 'customer' : 'vendor'}=${String(row.id)}`,
-                      )}
+                      to={orgPath(organization.id, `transactions?${filterName}=${String(row.id)}`)}
                     >
                       {row.name}
                     </Link>

@@ -25,6 +25,11 @@ const POLL_MS = 1000;
  * and what customers owe and what is owed to vendors by age. While an import runs (the demo
  * company right after setup, say) it says so, and loads the figures again once it is done.
  */
+// "1 bank account", "2 bank accounts".
+function bankCount(count: number): string {
+  return `${String(count)} bank ${count === 1 ? 'account' : 'accounts'}`;
+}
+
 export function Dashboard() {
   const organization = useOrganization();
   const books = useBooks();
@@ -48,13 +53,14 @@ export function Dashboard() {
   );
   const cash = accounts.data === undefined ? undefined : cashPosition(accounts.data.accounts);
 
+  const finishing = generation.active.length === 1 ? 'it finishes' : 'they finish';
   return (
     <div className="dashboard">
       {generation.active.length > 0 && (
         <div className="notice" role="status" data-testid="imports-running">
           <p>
             {generation.active.length === 1 ? 'An import is' : 'Imports are'} running; the figures
-            below are updated when {generation.active.length === 1 ? 'it finishes' : 'they finish'}:{' '}
+            below are updated when {finishing}:{' '}
             {generation.active.map((item, index) => (
               <span key={item.id}>
                 {index > 0 && ', '}
@@ -88,7 +94,7 @@ export function Dashboard() {
               <p className="muted">
                 {cash.banks.length === 0
                   ? 'No bank accounts yet.'
-                  : `In ${String(cash.banks.length)} bank ${cash.banks.length === 1 ? 'account' : 'accounts'}, today.`}{' '}
+                  : `In ${bankCount(cash.banks.length)}, today.`}{' '}
                 <Link to={orgPath(organization.id, 'accounts')}>All accounts</Link>
               </p>
             </>
