@@ -5,6 +5,7 @@
 
 #include "api/audit_routes.hpp"
 #include "api/internal/handler_support.hpp"
+#include "api/internal/ledger_support.hpp"
 #include "api/request_audit.hpp"
 #include "http/multipart.hpp"
 #include "http/url.hpp"
@@ -302,7 +303,8 @@ class ImportHandlers {
       upload.options.mapping = std::move(**saved);
     }
     // The mapping must fit this file's header before anything is stored.
-    auto currency = CurrencyCode::Parse("USD");
+    auto currency = internal::OrganizationCurrency(**connection, Org(request));
+    if (!currency.ok()) return http::ErrorResponse(currency.error(), request.request_id);
     auto reader = imports::MakeRowReader(layout, imports::ToReadOptions(upload.options, *currency));
     if (!reader.ok()) return FieldProblem(request, "options", reader.error().message);
 

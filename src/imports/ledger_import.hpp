@@ -8,9 +8,9 @@
 //   Write, run only after a clean validation, inside the caller's transaction, adds the
 //   accounts, counterparties, transactions and lines that are new, skips those already
 //   stored (fingerprint.hpp), and rebuilds the open invoices and bills.
-// Memory holds one record, one day's fingerprints, the chart of accounts, and for
-// Validate a running sum per transaction (about 50 bytes each); for Write, the ids of
-// the transactions of the file.
+// Memory holds one record, one day's fingerprints and the chart of accounts, never the
+// file; besides, Validate keeps a running sum per transaction and Write the id of each
+// transaction of the file (about 100 bytes per transaction: 50 MiB for a million rows).
 #pragma once
 
 #include <cstdint>

@@ -44,8 +44,8 @@ class ChartOfAccounts {
  public:
   static Result<ChartOfAccounts> Load(storage::OrgScope& scope);
 
-  // The account of `full_name`, stored or as it would be created; nullopt when the name
-  // is not a valid account name.
+  // The account of `full_name`, stored or as it would be created (id 0); kInvalidArgument
+  // when the name is not a valid account name.
   Result<ChartAccount> Resolve(std::string_view full_name);
 
   // The id of `full_name`, creating it and its missing parents (with `created_at`).
