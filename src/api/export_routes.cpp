@@ -17,7 +17,6 @@ using http::BodyKind;
 using http::Request;
 using http::Response;
 using internal::Dump;
-using internal::FieldProblem;
 using internal::ProblemOf;
 
 enum class Format { kCsv, kXlsx };

@@ -45,7 +45,8 @@ Result<CalendarDate> CalendarDate::FromNumber(std::int64_t yyyymmdd) {
 Result<CalendarDate> CalendarDate::FromDays(std::int64_t days_since_epoch) {
   // Outside about ±300 years of the epoch the value cannot be a supported date; checking
   // first keeps the chrono arithmetic far from overflow.
-  if (days_since_epoch < -30000 * 12 || days_since_epoch > 30000 * 12) {
+  constexpr std::int64_t kFarFromTheEpoch = std::int64_t{30000} * 12;
+  if (days_since_epoch < -kFarFromTheEpoch || days_since_epoch > kFarFromTheEpoch) {
     return BadDate("day count out of range");
   }
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days_since_epoch}}};

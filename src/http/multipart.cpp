@@ -135,7 +135,8 @@ Result<std::string> MultipartBoundary(std::string_view content_type) {
         return Malformed("the boundary is invalid");
       }
     }
-    return std::move(value);
+    std::string boundary = std::move(value);
+    return boundary;
   }
   return Malformed("the Content-Type has no boundary");
 }

@@ -78,17 +78,14 @@ Result<Money> ParseExportAmount(std::string_view text, CurrencyCode currency, Am
   if (negative) canonical.push_back('-');
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c >= '0' && c <= '9') {
-      canonical.push_back(c);
-    } else if (style == AmountStyle::kDecimalPoint && (c == '.' || c == ',')) {
+    if ((c >= '0' && c <= '9') || (style == AmountStyle::kDecimalPoint && (c == '.' || c == ','))) {
       canonical.push_back(c);
     } else if (style == AmountStyle::kDecimalComma && c == ',') {
       canonical.push_back('.');
-    } else if (style == AmountStyle::kDecimalComma && (c == '.' || c == ' ')) {
+    } else if (style == AmountStyle::kDecimalComma &&
+               (c == '.' || c == ' ' || text.substr(i).starts_with(kNoBreakSpace))) {
       canonical.push_back(',');
-    } else if (style == AmountStyle::kDecimalComma && text.substr(i).starts_with(kNoBreakSpace)) {
-      canonical.push_back(',');
-      ++i;
+      if (c != '.' && c != ' ') ++i;  // The second byte of the non-breaking space.
     } else {
       return BadAmount("the amount holds a character that is not part of a number");
     }

@@ -7,7 +7,7 @@
 namespace finhelm::imports {
 namespace {
 
-constexpr std::size_t kBufferBytes = 256 * 1024;
+constexpr std::size_t kBufferBytes = std::size_t{256} * 1024;
 
 }  // namespace
 

@@ -28,9 +28,9 @@ namespace finhelm::imports {
 using ByteSource = std::function<Result<std::size_t>(std::span<char> buffer)>;
 
 struct CsvLimits {
-  std::size_t max_field_bytes = 64 * 1024;
+  std::size_t max_field_bytes = std::size_t{64} * 1024;
   std::size_t max_fields = 512;
-  std::size_t max_record_bytes = 1024 * 1024;
+  std::size_t max_record_bytes = std::size_t{1024} * 1024;
 };
 
 struct CsvRecord {

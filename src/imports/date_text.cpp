@@ -36,11 +36,11 @@ Result<CalendarDate> ParseExportDate(std::string_view text, DateOrder order) {
   std::string_view rest = text;
   const int first = TakeNumber(rest, 2);
   if (first < 0 || rest.empty()) return BadDate("not a date");
-  const char separator = rest.front();
-  if (separator != '/' && separator != '-' && separator != '.') return BadDate("not a date");
+  const std::string_view separator = rest.substr(0, 1);
+  if (separator != "/" && separator != "-" && separator != ".") return BadDate("not a date");
   rest.remove_prefix(1);
   const int second = TakeNumber(rest, 2);
-  if (second < 0 || rest.empty() || rest.front() != separator) return BadDate("not a date");
+  if (second < 0 || !rest.starts_with(separator)) return BadDate("not a date");
   rest.remove_prefix(1);
   const std::size_t year_digits = rest.size();
   int year = TakeNumber(rest, 4);

@@ -52,7 +52,7 @@ class LargePageCache {
 };
 
 // How often, in bytes read, a pass reports progress.
-constexpr std::uint64_t kProgressEveryBytes = 1024 * 1024;
+constexpr std::uint64_t kProgressEveryBytes = std::uint64_t{1024} * 1024;
 
 void AddRejection(ImportReport& report, std::int64_t line, std::string reason) {
   ++report.rows_rejected;
@@ -179,7 +179,7 @@ struct GroupBalance {
 Result<FilePreview> PreviewContent(std::string_view content, TextEncoding encoding,
                                    std::size_t rows) {
   // Enough for the title rows, the header and the preview rows of any real export.
-  constexpr std::size_t kPreviewBytes = 1024 * 1024;
+  constexpr std::size_t kPreviewBytes = std::size_t{1024} * 1024;
   std::string text;
   Utf8Decoder(encoding).Decode(content.substr(0, kPreviewBytes), text);
   CsvReader reader(MemorySource(text));

@@ -8,7 +8,7 @@ namespace finhelm::imports {
 namespace {
 
 // libmagic reads at most this much of a file by default; more would only cost time.
-constexpr std::size_t kSniffBytes = 1024 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{1024} * 1024;
 constexpr std::size_t kMaxFileName = 200;
 
 struct MagicClose {

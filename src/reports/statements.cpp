@@ -120,7 +120,11 @@ void AddRow(StatementSection& section, std::int64_t account_id, const Account* a
   if (std::all_of(amounts.begin(), amounts.end(), [](std::int64_t a) { return a == 0; })) return;
   StatementRow row;
   row.account_id = account_id;
-  row.account = account != nullptr ? account->full_name : std::move(label);
+  if (account != nullptr) {
+    row.account = account->full_name;
+  } else {
+    row.account = std::move(label);
+  }
   row.account_type = account != nullptr ? std::string(ledger::AccountTypeName(account->type)) : "";
   for (std::size_t i = 0; i < amounts.size(); ++i) {
     section.totals[i] += amounts[i];

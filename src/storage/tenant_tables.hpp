@@ -14,10 +14,11 @@
 namespace finhelm::storage {
 
 inline constexpr std::array<std::string_view, 15> kTenantTables = {
-    "audit_events",      "budgets",       "counterparties",    "data_keys",
-    "import_mappings",   "import_rejections", "imports",       "invitations",
-    "jobs",              "ledger_accounts",   "ledger_lines",  "ledger_transactions",
-    "memberships",       "open_items",    "service_clients",
+    "audit_events",    "budgets",         "counterparties",
+    "data_keys",       "import_mappings", "import_rejections",
+    "imports",         "invitations",     "jobs",
+    "ledger_accounts", "ledger_lines",    "ledger_transactions",
+    "memberships",     "open_items",      "service_clients",
 };
 
 }  // namespace finhelm::storage

@@ -38,9 +38,17 @@ TEST(Multipart, ReadsQuotedBoundariesAndEscapes) {
 
 TEST(Multipart, RefusesWhatIsMalformed) {
   const std::string part = "Content-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n";
+  const std::string opened = "--XyZ\r\n" + part;
+  std::string repeated = opened;
+  repeated += "--XyZ\r\n";
+  repeated += part;
+  repeated += "--XyZ--";
+  std::string long_headers = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n";
+  long_headers += std::string(5000, 'h');
+  long_headers += "\r\n\r\nx\r\n--XyZ--";
   for (const std::string& body : {
-           std::string("--XyZ\r\n") + part,                                   // no close
-           std::string("--XyZ\r\n") + part + "--XyZ\r\n" + part + "--XyZ--",  // repeated name
+           opened,    // no close
+           repeated,  // repeated name
            std::string("--XyZ\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--XyZ--"),
            std::string("--XyZ\r\nContent-Type: text/plain\r\n\r\nx\r\n--XyZ--"),  // no name
            std::string("--XyZ\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n--XyZ--"),
@@ -48,8 +56,7 @@ TEST(Multipart, RefusesWhatIsMalformed) {
                        "Content-Transfer-Encoding: base64\r\n\r\nx\r\n--XyZ--"),
            std::string("--XyZ\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--XyZ--"),
            std::string("nothing here"),
-           std::string("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n") +
-               std::string(5000, 'h') + "\r\n\r\nx\r\n--XyZ--",
+           long_headers,
        }) {
     EXPECT_FALSE(ParseMultipart(kType, body).ok()) << body.substr(0, 80);
   }

@@ -60,18 +60,20 @@ std::string DemoCsv(int copies = 1) {
 
 class ImportsTest : public Identity {
  protected:
+  // One clamd for the suite: it takes a second to load its signatures.
+  static std::unique_ptr<ClamdProcess>& Clamd() {
+    static std::unique_ptr<ClamdProcess> clamd;
+    return clamd;
+  }
   static void SetUpTestSuite() {
     auto clamd = ClamdProcess::Start();
     ASSERT_TRUE(clamd.ok()) << clamd.error().message;
-    clamd_ = std::move(*clamd).release();
+    Clamd() = std::move(*clamd);
   }
-  static void TearDownTestSuite() {
-    delete clamd_;
-    clamd_ = nullptr;
-  }
+  static void TearDownTestSuite() { Clamd().reset(); }
 
   void Configure(ServerConfig& config) override {
-    config.environment["FINHELM_CLAMD_SOCKET"] = clamd_->socket().string();
+    config.environment["FINHELM_CLAMD_SOCKET"] = Clamd()->socket().string();
     config.environment["FINHELM_JOB_LEASE_SECONDS"] = "3";
   }
 
@@ -146,12 +148,9 @@ class ImportsTest : public Identity {
     return files;
   }
 
-  static ClamdProcess* clamd_;
   Client user_;
   std::int64_t org_ = 0;
 };
-
-ClamdProcess* ImportsTest::clamd_ = nullptr;
 
 TEST_F(ImportsTest, AQuickBooksExportIsImportedReadAndExported) {
   HttpResponse accepted = UploadCsv(DemoCsv());
@@ -233,7 +232,7 @@ TEST_F(ImportsTest, EveryUploadCheckRefusesWhatItMust) {
   expect_rejected(hidden, 422, "upload-rejected", "eicar in a cell");
   EXPECT_NE(hidden.body.find("malware"), std::string::npos);
   // A binary renamed to .csv: the server's own executable.
-  std::string binary = ReadFile(FINHELM_BINARY).substr(0, 64 * 1024);
+  std::string binary = ReadFile(FINHELM_BINARY).substr(0, std::size_t{64} * 1024);
   expect_rejected(UploadCsv(binary, "report.csv"), 422, "upload-rejected", "binary as csv");
   expect_rejected(UploadCsv(good, "ledger.txt"), 422, "upload-rejected", "extension");
   expect_rejected(UploadCsv(good, "../../etc/ledger.sh"), 422, "upload-rejected", "path");

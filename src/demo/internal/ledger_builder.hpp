@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "demo/internal/demo_calendar.hpp"
 #include "demo/demo_company.hpp"
+#include "demo/internal/demo_calendar.hpp"
 
 namespace finhelm::demo {
 

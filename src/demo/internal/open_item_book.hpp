@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "demo/internal/demo_calendar.hpp"
 #include "demo/demo_company.hpp"
+#include "demo/internal/demo_calendar.hpp"
 #include "demo/internal/ledger_builder.hpp"
 
 namespace finhelm::demo {
