@@ -5,6 +5,7 @@
 #include "api/internal/handler_support.hpp"
 #include "api/internal/ledger_support.hpp"
 #include "reports/aging.hpp"
+#include "reports/budgets.hpp"
 #include "reports/statements.hpp"
 #include "storage/database.hpp"
 #include "storage/org_scope.hpp"
@@ -79,6 +80,49 @@ class ReportHandlers {
           json body = StatementJson(*statement, currency);
           body["as_of"] = DateText(as_of);
           return Response::Json(200, Dump(body));
+        });
+  }
+
+  Response BudgetVersusActual(Request& request) const {
+    return WithScope(
+        request,
+        [&](storage::OrgScope& scope, CurrencyCode currency, QueryReader& query) -> Response {
+          const std::int32_t today = TodayNumber(*deps_.clock);
+          reports::Period period;
+          period.from = query.Date("from").value_or(today / 10000 * 10000 + 101);
+          period.to = query.Date("to").value_or(today / 10000 * 10000 + 1231);
+          if (query.failed()) return query.TakeProblem();
+          if (period.to < period.from)
+            return FieldProblem(request, "to", "must not be before from");
+          auto report = reports::BudgetVersusActual(scope, period);
+          if (!report.ok()) {
+            if (report.error().code == ErrorCode::kInvalidArgument) {
+              return FieldProblem(request, "to", report.error().message);
+            }
+            return http::ErrorResponse(report.error(), request.request_id);
+          }
+          json lines = json::array();
+          for (const reports::BudgetLine& line : report->lines) {
+            std::vector<std::int64_t> variance(line.budget.size());
+            for (std::size_t i = 0; i < line.budget.size(); ++i) {
+              variance[i] = line.actual[i] - line.budget[i];
+            }
+            lines.push_back(
+                {{"account_id", line.account_id},
+                 {"account", line.account},
+                 {"account_type", line.account_type},
+                 {"budget", Amounts(line.budget, currency)},
+                 {"actual", Amounts(line.actual, currency)},
+                 {"variance", Amounts(variance, currency)},
+                 {"budget_total", AmountText(line.budget_total, currency)},
+                 {"actual_total", AmountText(line.actual_total, currency)},
+                 {"variance_total", AmountText(line.actual_total - line.budget_total, currency)}});
+          }
+          return Response::Json(200, Dump({{"currency", currency.code()},
+                                           {"from", DateText(period.from)},
+                                           {"to", DateText(period.to)},
+                                           {"months", report->months},
+                                           {"lines", lines}}));
         });
   }
 
@@ -171,6 +215,8 @@ Status AddReportRoutes(http::Router& router, ReportRouteDependencies dependencie
        BodyKind::kNone, ""},
       {"GET", "/v1/orgs/{org}/reports/cash-flow", Permission::kReadOrg, &H::CashFlow,
        BodyKind::kNone, ""},
+      {"GET", "/v1/orgs/{org}/reports/budget-vs-actual", Permission::kReadOrg,
+       &H::BudgetVersusActual, BodyKind::kNone, ""},
       {"GET", "/v1/orgs/{org}/reports/ar-aging", Permission::kReadOrg, &H::ReceivablesAging,
        BodyKind::kNone, ""},
       {"GET", "/v1/orgs/{org}/reports/ap-aging", Permission::kReadOrg, &H::PayablesAging,

@@ -1,6 +1,9 @@
 #include "imports/layout.hpp"
 
 #include <cctype>
+#include <utility>
+
+#include "imports/budget_rows.hpp"
 
 namespace finhelm::imports {
 namespace {
@@ -72,6 +75,8 @@ const char* ExportFormatName(ExportFormat format) {
       return "quickbooks-transaction-list";
     case ExportFormat::kBankStatement:
       return "bank-statement";
+    case ExportFormat::kBudget:
+      return "quickbooks-budget";
   }
   return "bank-statement";
 }
@@ -114,6 +119,11 @@ Result<DetectedLayout> DetectLayout(std::span<const CsvRecord> records) {
       } else {
         continue;
       }
+      return layout;
+    }
+    if (auto months = BudgetHeaderMonths(records[index].fields); !months.empty()) {
+      layout.format = ExportFormat::kBudget;
+      layout.months = std::move(months);
       return layout;
     }
     if (!bank_header && FindContaining(cells, {"date", "posted"}) >= 0) bank_header = index;

@@ -8,6 +8,8 @@
 //   the newer layout: a "Distribution account" column on every row;
 //   Transaction List by Date: Date, Transaction Type, Amount and an "Account" column
 //     (or "Posting" with "Account"), one row per transaction with its split account;
+//   a Budget Overview: an empty or "Account" first cell, then months ("Jan 2026") and
+//     perhaps "Total" (budget_rows.hpp);
 //   anything else with a date column is a bank statement, which needs a column mapping
 //     (the detector suggests one from the header's words).
 // Header cells are compared without case, spaces or punctuation ("Memo/Description" is
@@ -21,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar_date.hpp"
 #include "core/result.hpp"
 #include "imports/csv_reader.hpp"
 
@@ -31,10 +34,11 @@ enum class ExportFormat {
   kGeneralLedgerModern,
   kTransactionList,
   kBankStatement,
+  kBudget,
 };
 
 // "quickbooks-general-ledger", "quickbooks-general-ledger-modern",
-// "quickbooks-transaction-list", "bank-statement".
+// "quickbooks-transaction-list", "bank-statement", "quickbooks-budget".
 const char* ExportFormatName(ExportFormat format);
 
 // Column indexes in the header row; -1 where the export has no such column.
@@ -59,6 +63,8 @@ struct DetectedLayout {
   std::int64_t header_line = 0;
   std::vector<std::string> header;
   ColumnMap columns;  // for a bank statement, only a suggestion
+  // For a budget, the month of each header cell (nullopt for the account and Total).
+  std::vector<std::optional<CalendarDate>> months;
 };
 
 // How many records the detector needs to see at most.

@@ -5,8 +5,10 @@
 #include <unordered_map>
 #include <utility>
 
-#include "imports/file_source.hpp"
+#include "imports/budget_import.hpp"
+#include "imports/export_reader.hpp"
 #include "imports/fingerprint.hpp"
+#include "imports/ledger_writer.hpp"
 #include "ledger/chart.hpp"
 #include "ledger/counterparties.hpp"
 #include "ledger/open_items.hpp"
@@ -16,19 +18,6 @@ namespace finhelm::imports {
 namespace {
 
 using storage::Sql;
-
-constexpr Sql kInsertTransaction{
-    "INSERT INTO ledger_transactions (organization_id, transaction_key, posted_on, "
-    "transaction_type, num, name, counterparty_id, due_on, source, import_id, created_at) "
-    "VALUES (:org_id, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?) "
-    "ON CONFLICT (organization_id, transaction_key) DO NOTHING RETURNING id"};
-constexpr Sql kSelectTransaction{
-    "SELECT id FROM ledger_transactions WHERE organization_id = :org_id AND transaction_key = ?"};
-constexpr Sql kInsertLine{
-    "INSERT INTO ledger_lines (organization_id, transaction_id, account_id, posted_on, amount, "
-    "memo, counterparty_id, fingerprint, import_id, source_line) "
-    "VALUES (:org_id, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (organization_id, fingerprint) DO NOTHING"};
 
 // SQLite's page cache is 2 MiB by default; the write pass updates four indexes over what
 // may be millions of lines, so it runs with 48 MiB and gives it back afterwards.
@@ -51,97 +40,45 @@ class LargePageCache {
   storage::Connection* connection_;
 };
 
-// How often, in bytes read, a pass reports progress.
-constexpr std::uint64_t kProgressEveryBytes = std::uint64_t{1024} * 1024;
-
-void AddRejection(ImportReport& report, std::int64_t line, std::string reason) {
-  ++report.rows_rejected;
-  if (report.rejections.size() < kMaxReportedRejections) {
-    report.rejections.push_back({line, std::move(reason)});
-  }
-}
-
 // Calls `visit` with the lines of every accepted record; counts the rest in `report`. A
 // visit that returns kInvalidArgument rejects its record with the error's message; any
 // other error ends the pass.
 using LineVisitor = std::function<Status(const CsvRecord&, std::vector<ImportedLine>&)>;
 
-Status ReadLines(const ImportSource& source, ImportReport& report, const ImportProgress& progress,
-                 int progress_from, int progress_to, const LineVisitor& visit) {
-  std::uint64_t file_bytes = 0;
-  auto bytes = OpenFileSource(source.file, source.encoding, &file_bytes);
-  if (!bytes.ok()) return bytes.error();
-  CsvReader reader(std::move(*bytes));
-  std::vector<CsvRecord> probe;
-  CsvRecord record;
-  while (probe.size() < kLayoutProbeRecords) {
-    auto step = reader.Next(record);
-    if (!step.ok()) return step.error();
-    if (*step == CsvStep::kEnd) break;
-    if (*step == CsvStep::kMalformed) record.fields.clear();
-    probe.push_back(record);
-  }
-  auto layout = DetectLayout(probe);
-  if (!layout.ok()) {
-    report.file_problem = layout.error().message;
-    return Status::Ok();
-  }
-  report.format = layout->format;
-  auto rows = MakeRowReader(*layout, source.options);
+Status ReadLines(ExportFile& file, const ReadOptions& options, ImportReport& report,
+                 const ImportProgress& progress, int progress_from, int progress_to,
+                 const LineVisitor& visit) {
+  auto rows = MakeRowReader(file.layout, options);
   if (!rows.ok()) {
     report.file_problem = rows.error().message;
     return Status::Ok();
   }
-
   std::vector<ImportedLine> lines;
-  std::uint64_t next_report = kProgressEveryBytes;
-  auto handle = [&](const CsvRecord& current, bool malformed) -> Status {
-    ++report.rows_read;
-    if (malformed) {
-      AddRejection(report, current.line, current.error);
-      return Status::Ok();
-    }
-    RowRejection rejection;
-    switch ((*rows)->Read(current, lines, rejection)) {
-      case RowOutcome::kSkipped:
-        ++report.rows_skipped;
-        return Status::Ok();
-      case RowOutcome::kRejected:
-        AddRejection(report, rejection.line, std::move(rejection.reason));
-        return Status::Ok();
-      case RowOutcome::kLines:
-        break;
-    }
-    Status visited = visit(current, lines);
-    if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {
-      AddRejection(report, current.line, visited.error().message);
-      return Status::Ok();
-    }
-    return visited;
-  };
-
-  for (std::size_t i = layout->header_index + 1; i < probe.size(); ++i) {
-    if (Status handled = handle(probe[i], probe[i].fields.empty() && !probe[i].error.empty());
-        !handled.ok()) {
-      return handled;
-    }
-  }
-  for (;;) {
-    auto step = reader.Next(record);
-    if (!step.ok()) return step.error();
-    if (*step == CsvStep::kEnd) break;
-    if (Status handled = handle(record, *step == CsvStep::kMalformed); !handled.ok()) {
-      return handled;
-    }
-    if (progress && reader.bytes_read() >= next_report && file_bytes > 0) {
-      next_report = reader.bytes_read() + kProgressEveryBytes;
-      const auto share =
-          static_cast<int>(std::min<std::uint64_t>(100, reader.bytes_read() * 100 / file_bytes));
-      const int percent = progress_from + (progress_to - progress_from) * share / 100;
-      if (Status reported = progress(percent, "reading"); !reported.ok()) return reported;
-    }
-  }
-  return Status::Ok();
+  return ForEachRecord(file, progress, progress_from, progress_to,
+                       [&](const CsvRecord& current, bool malformed) -> Status {
+                         ++report.rows_read;
+                         if (malformed) {
+                           AddRejection(report, current.line, current.error);
+                           return Status::Ok();
+                         }
+                         RowRejection rejection;
+                         switch ((*rows)->Read(current, lines, rejection)) {
+                           case RowOutcome::kSkipped:
+                             ++report.rows_skipped;
+                             return Status::Ok();
+                           case RowOutcome::kRejected:
+                             AddRejection(report, rejection.line, std::move(rejection.reason));
+                             return Status::Ok();
+                           case RowOutcome::kLines:
+                             break;
+                         }
+                         Status visited = visit(current, lines);
+                         if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {
+                           AddRejection(report, current.line, visited.error().message);
+                           return Status::Ok();
+                         }
+                         return visited;
+                       });
 }
 
 // The debit-positive amount of `line`; `record_debit` is the debit of the record's first
@@ -161,6 +98,13 @@ Result<std::int64_t> DebitAmount(const ImportedLine& line, ledger::AccountType t
 
 Error Rejected(std::string reason) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(reason));
+}
+
+TransactionKeyBytes KeyBytes(std::string_view group) {
+  storage::Blob key = TransactionKey(group);
+  TransactionKeyBytes bytes{};
+  std::copy_n(key.begin(), std::min(key.size(), bytes.size()), bytes.begin());
+  return bytes;
 }
 
 std::string KeyText(std::string_view group) {
@@ -204,11 +148,17 @@ Result<FilePreview> PreviewContent(std::string_view content, TextEncoding encodi
 
 Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScope& scope,
                                     const ImportProgress& progress) {
+  ImportReport report;
+  auto file = OpenExport(source, report);
+  if (!file.ok()) return file.error();
+  if (!*file) return report;
+  if ((*file)->layout.format == ExportFormat::kBudget) {
+    return ReadBudget(**file, source.options, scope, std::move(report), progress, false);
+  }
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
-  ImportReport report;
   std::unordered_map<std::string, GroupBalance> balances;
-  Status read = ReadLines(source, report, progress, 0, 90,
+  Status read = ReadLines(**file, source.options, report, progress, 0, 90,
                           [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
                             std::int64_t record_debit = 0;
                             for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -241,79 +191,61 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
 
 Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& scope,
                                  std::int64_t import_id, std::int64_t now_unix_seconds) {
+  ImportReport report;
+  auto file = OpenExport(source, report);
+  if (!file.ok()) return file.error();
+  if (!*file) return report;
+  if ((*file)->layout.format == ExportFormat::kBudget) {
+    return ReadBudget(**file, source.options, scope, std::move(report), nullptr, true);
+  }
   LargePageCache cache(scope.connection());
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
   ledger::CounterpartyDirectory counterparties;
   LineFingerprinter fingerprinter;
-  std::unordered_map<std::string, std::int64_t> transaction_ids;
-  ImportReport report;
+  LedgerWriter writer(scope, import_id, now_unix_seconds);
+  std::vector<PendingLine> pending;
 
-  auto transaction_of = [&](const ImportedLine& line,
-                            std::optional<std::int64_t> counterparty) -> Result<std::int64_t> {
-    storage::Blob key = TransactionKey(line.group);
-    std::string key_text(key.begin(), key.end());
-    if (auto found = transaction_ids.find(key_text); found != transaction_ids.end()) {
-      return found->second;
-    }
-    std::optional<std::int64_t> due;
-    if (line.due) due = line.due->Number();
-    auto inserted = scope.QueryOptional(
-        kInsertTransaction, {key, line.date.Number(), line.type, line.num, line.name, counterparty,
-                             due, import_id, now_unix_seconds});
-    if (!inserted.ok()) return inserted.error();
-    std::int64_t id = 0;
-    if (*inserted) {
-      id = (*inserted)->Int(0);
-      ++report.transactions_new;
-    } else {
-      auto existing = scope.QueryOptional(kSelectTransaction, {key});
-      if (!existing.ok()) return existing.error();
-      if (!*existing) return MakeError(ErrorCode::kInternal, "transaction vanished");
-      id = (*existing)->Int(0);
-    }
-    transaction_ids.emplace(std::move(key_text), id);
-    return id;
-  };
+  Status read = ReadLines(
+      **file, source.options, report, nullptr, 0, 0,
+      [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
+        std::int64_t record_debit = 0;
+        pending.clear();  // of a record rejected halfway
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          const ImportedLine& line = lines[i];
+          auto account = chart->Resolve(line.account);
+          if (!account.ok()) return Rejected(account.error().message);
+          auto account_id = chart->Ensure(scope, line.account, now_unix_seconds);
+          if (!account_id.ok()) return account_id.error();
+          auto debit = DebitAmount(line, account->type, record_debit);
+          if (!debit.ok()) return debit.error();
+          if (i == 0) record_debit = *debit;
 
-  Status read =
-      ReadLines(source, report, nullptr, 0, 0,
-                [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
-                  std::int64_t record_debit = 0;
-                  int inserted_lines = 0;
-                  for (std::size_t i = 0; i < lines.size(); ++i) {
-                    const ImportedLine& line = lines[i];
-                    auto account = chart->Resolve(line.account);
-                    if (!account.ok()) return Rejected(account.error().message);
-                    auto account_id = chart->Ensure(scope, line.account, now_unix_seconds);
-                    if (!account_id.ok()) return account_id.error();
-                    auto debit = DebitAmount(line, account->type, record_debit);
-                    if (!debit.ok()) return debit.error();
-                    if (i == 0) record_debit = *debit;
-
-                    std::optional<std::int64_t> counterparty;
-                    auto kind = ledger::KindOfTransactionType(line.type);
-                    if (!kind) kind = ledger::KindOfAccountType(account->type);
-                    if (kind && !line.name.empty()) {
-                      auto id = counterparties.Ensure(scope, *kind, line.name, now_unix_seconds);
-                      if (!id.ok()) return id.error();
-                      counterparty = *id;
-                    }
-                    auto transaction = transaction_of(line, counterparty);
-                    if (!transaction.ok()) return transaction.error();
-                    const std::int32_t posted_on = line.date.Number();
-                    storage::Blob fingerprint = fingerprinter.Fingerprint(
-                        line.group, account->full_name, posted_on, line.memo, *debit);
-                    auto added = scope.Execute(
-                        kInsertLine, {*transaction, *account_id, posted_on, *debit, line.memo,
-                                      counterparty, std::move(fingerprint), import_id, line.line});
-                    if (!added.ok()) return added.error();
-                    inserted_lines += static_cast<int>(*added);
-                  }
-                  ++(inserted_lines > 0 ? report.rows_new : report.rows_duplicate);
-                  return Status::Ok();
-                });
-  if (!read.ok()) return read.error();
+          std::optional<std::int64_t> counterparty;
+          auto kind = ledger::KindOfTransactionType(line.type);
+          if (!kind) kind = ledger::KindOfAccountType(account->type);
+          if (kind && !line.name.empty()) {
+            auto id = counterparties.Ensure(scope, *kind, line.name, now_unix_seconds);
+            if (!id.ok()) return id.error();
+            counterparty = *id;
+          }
+          const std::int32_t posted_on = line.date.Number();
+          PendingTransaction transaction{
+              KeyBytes(line.group), posted_on, line.type, line.num, line.name, counterparty, {}};
+          if (line.due) transaction.due_on = line.due->Number();
+          pending.push_back({transaction.key, *account_id, posted_on, *debit, line.memo,
+                             counterparty,
+                             fingerprinter.Fingerprint(line.group, account->full_name, posted_on,
+                                                       line.memo, *debit),
+                             line.line});
+          writer.NeedTransaction(std::move(transaction));
+        }
+        return writer.AddRecord(pending);
+      });
+  if (Status flushed = read.ok() ? writer.Flush() : read; !flushed.ok()) return flushed.error();
+  report.rows_new = writer.records_new();
+  report.rows_duplicate = writer.records_duplicate();
+  report.transactions_new = writer.transactions_new();
   if (!report.clean()) return report;  // The file changed since it was validated.
   if (Status rebuilt = ledger::RebuildOpenItems(scope); !rebuilt.ok()) return rebuilt.error();
   return report;

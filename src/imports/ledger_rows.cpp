@@ -4,15 +4,18 @@
 #include <utility>
 
 namespace finhelm::imports {
-namespace {
 
-std::string_view Cell(const CsvRecord& record, int column) {
+std::string_view TrimmedCell(const CsvRecord& record, int column) {
   if (column < 0 || static_cast<std::size_t>(column) >= record.fields.size()) return {};
   std::string_view cell = record.fields[static_cast<std::size_t>(column)];
   while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
   while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
   return cell;
 }
+
+namespace {
+
+std::string_view Cell(const CsvRecord& record, int column) { return TrimmedCell(record, column); }
 
 bool IsBlank(const CsvRecord& record) {
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
@@ -368,6 +371,8 @@ Result<std::unique_ptr<RowReader>> MakeRowReader(const DetectedLayout& layout,
           std::make_unique<AccountColumnRows>(layout, options, false));
     case ExportFormat::kTransactionList:
       return std::unique_ptr<RowReader>(std::make_unique<AccountColumnRows>(layout, options, true));
+    case ExportFormat::kBudget:
+      return MakeError(ErrorCode::kInvalidArgument, "a budget holds no ledger rows");
     case ExportFormat::kBankStatement:
       break;
   }

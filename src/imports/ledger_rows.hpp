@@ -66,6 +66,10 @@ struct BankMapping {
   std::string bank_account;  // the account the statement is of: "1000 Checking"
 };
 
+// The cell of `record` in `column` without surrounding spaces and tabs; empty when the
+// record is shorter.
+std::string_view TrimmedCell(const CsvRecord& record, int column);
+
 struct ReadOptions {
   explicit ReadOptions(CurrencyCode currency_code) : currency(currency_code) {}
 

@@ -102,6 +102,24 @@ Result<ChartAccount> ChartOfAccounts::Resolve(std::string_view full_name) {
   return account;
 }
 
+std::optional<ChartAccount> ChartOfAccounts::FindStored(std::string_view label) const {
+  if (auto found = accounts_.find(label); found != accounts_.end() && found->second.id != 0) {
+    return found->second;
+  }
+  std::optional<ChartAccount> match;
+  for (const auto& [name, account] : accounts_) {
+    if (account.id == 0 || name != account.full_name) continue;  // unstored, or an alias
+    const std::size_t colon = name.rfind(':');
+    const std::string_view leaf = colon == std::string::npos
+                                      ? std::string_view(name)
+                                      : std::string_view(name).substr(colon + 1);
+    if (leaf != label) continue;
+    if (match) return std::nullopt;
+    match = account;
+  }
+  return match;
+}
+
 Result<std::int64_t> ChartOfAccounts::Ensure(storage::OrgScope& scope, std::string_view full_name,
                                              std::int64_t created_at) {
   auto resolved = Resolve(full_name);

@@ -48,6 +48,11 @@ class ChartOfAccounts {
   // when the name is not a valid account name.
   Result<ChartAccount> Resolve(std::string_view full_name);
 
+  // The stored account a report row names: by its full name, or by the last segment of
+  // exactly one stored account's full name (a sub-account shown under its parent, as the
+  // Budget Overview does). Nullopt when none or several match.
+  std::optional<ChartAccount> FindStored(std::string_view label) const;
+
   // The id of `full_name`, creating it and its missing parents (with `created_at`).
   Result<std::int64_t> Ensure(storage::OrgScope& scope, std::string_view full_name,
                               std::int64_t created_at);

@@ -11,6 +11,12 @@ Result<std::vector<Row>> OrgScope::Query(const Sql& sql, Params params) {
   return std::move(result->rows);
 }
 
+Result<std::vector<Row>> OrgScope::QueryRows(const Sql& sql, std::span<const Value> params) {
+  auto result = connection_.Run(sql, params, &bound_);
+  if (!result.ok()) return result.error();
+  return std::move(result->rows);
+}
+
 Result<std::optional<Row>> OrgScope::QueryOptional(const Sql& sql, Params params) {
   auto rows = Query(sql, params);
   if (!rows.ok()) return rows.error();

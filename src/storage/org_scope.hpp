@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/result.hpp"
@@ -40,6 +41,8 @@ class OrgScope {
   Result<std::vector<Row>> Query(const Sql& sql, Params params = {});
   Result<std::optional<Row>> QueryOptional(const Sql& sql, Params params = {});
   Result<std::int64_t> Execute(const Sql& sql, Params params = {});
+  // Query with parameters held elsewhere, for statements with many rows of them.
+  Result<std::vector<Row>> QueryRows(const Sql& sql, std::span<const Value> params);
 
  private:
   Connection& connection_;

@@ -81,6 +81,7 @@ const std::map<std::string, Permission>& ExpectedPermissions() {
       {"GET /v1/orgs/{org}/reports/profit-and-loss", Permission::kReadOrg},
       {"GET /v1/orgs/{org}/reports/balance-sheet", Permission::kReadOrg},
       {"GET /v1/orgs/{org}/reports/cash-flow", Permission::kReadOrg},
+      {"GET /v1/orgs/{org}/reports/budget-vs-actual", Permission::kReadOrg},
       {"GET /v1/orgs/{org}/reports/ar-aging", Permission::kReadOrg},
       {"GET /v1/orgs/{org}/reports/ap-aging", Permission::kReadOrg},
       {"GET /v1/orgs/{org}/imports", Permission::kReadOrg},

@@ -90,12 +90,21 @@ Value ReadColumn(sqlite3_stmt* statement, int column) {
   }
 }
 
+constexpr int kStatementJournalSpillBytes = 16 * 1024 * 1024;
+
 }  // namespace
 
 void SqliteConnection::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 
 Result<std::unique_ptr<Connection>> SqliteConnection::Open(const std::string& path,
                                                            std::chrono::milliseconds busy_timeout) {
+  // Before SQLite initializes, once: a statement that writes many rows keeps a journal of
+  // the pages it changes, to undo itself alone if it fails. SQLite spills that journal to
+  // a temporary file past 64 KiB; a 64-row insert into an indexed table journals a few
+  // megabytes, so it is kept in memory (a bulk import wrote 800,000 pages to disk before).
+  static const int kStatementJournalInMemory =
+      sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpillBytes);
+  (void)kStatementJournalInMemory;  // SQLITE_MISUSE if something initialized SQLite first.
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);

@@ -276,7 +276,8 @@ export type ImportFormat =
   | 'quickbooks-general-ledger'
   | 'quickbooks-general-ledger-modern'
   | 'quickbooks-transaction-list'
-  | 'bank-statement';
+  | 'bank-statement'
+  | 'quickbooks-budget';
 
 export interface ImportRows {
   read: number;

@@ -5,6 +5,7 @@ const FORMATS: Record<string, string> = {
   'quickbooks-general-ledger-modern': 'QuickBooks General Ledger (QuickBooks Online)',
   'quickbooks-transaction-list': 'QuickBooks Transaction List',
   'bank-statement': 'Bank statement',
+  'quickbooks-budget': 'QuickBooks Budget Overview',
 };
 
 /** "QuickBooks General Ledger" for quickbooks-general-ledger; unknown formats as they are. */
