@@ -305,8 +305,11 @@ class ImportHandlers {
     // The mapping must fit this file's header before anything is stored.
     auto currency = internal::OrganizationCurrency(**connection, Org(request));
     if (!currency.ok()) return http::ErrorResponse(currency.error(), request.request_id);
-    auto reader = imports::MakeRowReader(layout, imports::ToReadOptions(upload.options, *currency));
-    if (!reader.ok()) return FieldProblem(request, "options", reader.error().message);
+    if (layout.format != imports::ExportFormat::kBudget) {
+      auto reader =
+          imports::MakeRowReader(layout, imports::ToReadOptions(upload.options, *currency));
+      if (!reader.ok()) return FieldProblem(request, "options", reader.error().message);
+    }
 
     imports::QueuedFile file;
     file.file_name = upload.file_name;

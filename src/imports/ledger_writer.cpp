@@ -11,7 +11,6 @@ namespace finhelm::imports {
 namespace {
 
 using storage::Sql;
-using storage::Value;
 
 inline constexpr char kTransactionHead[] =
     "INSERT INTO ledger_transactions (organization_id, transaction_key, posted_on, "

@@ -301,6 +301,34 @@ TEST_F(ImportsTest, ADoubleImportAddsNothingAndSaysSo) {
   EXPECT_EQ(TransactionCount(), transactions);
 }
 
+TEST_F(ImportsTest, ABudgetOverviewIsImportedAndReadAgainstActuals) {
+  ASSERT_EQ(AwaitImport(json::parse(UploadCsv(DemoCsv()).body)["id"])["status"], "committed");
+  const std::string budget =
+      "Budget Overview: FY26 - FY26 P&L\r\nDemo\r\nJanuary - February 2026\r\n\r\n"
+      ",Jan 2026,Feb 2026,Total\r\nExpenses,,,\r\n6100 Rent,\"9,000.00\",\"9,000.00\","
+      "\"18,000.00\"\r\nTotal Expenses,\"9,000.00\",\"9,000.00\",\"18,000.00\"\r\n";
+  HttpResponse accepted = UploadCsv(budget, "budget.csv");
+  ASSERT_EQ(accepted.status, 202) << accepted.body;
+  EXPECT_EQ(json::parse(accepted.body)["format"], "quickbooks-budget");
+  json import = AwaitImport(json::parse(accepted.body)["id"]);
+  ASSERT_EQ(import["status"], "committed") << import.dump();
+  EXPECT_EQ(import["rows"]["new"], 1);
+
+  HttpResponse response =
+      Get(OrgPath("/reports/budget-vs-actual?from=2026-01-01&to=2026-02-28"), user_);
+  ASSERT_EQ(response.status, 200) << response.body;
+  json report = json::parse(response.body);
+  EXPECT_EQ(report["months"], json({"2026-01", "2026-02"}));
+  ASSERT_EQ(report["lines"].size(), 1u);
+  const json& rent = report["lines"][0];
+  EXPECT_EQ(rent["account"], "6100 Rent");
+  EXPECT_EQ(rent["budget"], json({"9000.00", "9000.00"}));
+  EXPECT_EQ(rent["budget_total"], "18000.00");
+  EXPECT_NE(rent["actual"][0], "0.00");  // the demo company pays rent every month
+  EXPECT_EQ(Get(OrgPath("/reports/budget-vs-actual?from=2020-01-01&to=2026-02-28"), user_).status,
+            422);
+}
+
 TEST_F(ImportsTest, ABankStatementImportsWithItsMappingAndTheMappingIsSaved) {
   const std::string bank =
       "Posting Date,Description,Debit,Credit,Balance\r\n"
