@@ -43,9 +43,10 @@ class ExportHandlers {
     Response problem;
     auto filter = internal::ReadTransactionFilter(request, query, currency, problem);
     if (!filter) return problem;
-    auto file = format == Format::kCsv ? exports::ExportTransactionsCsv(scope, *filter, currency)
-                                       : exports::ExportTransactionsXlsx(scope, *filter, currency,
-                                                                         deps_.scratch_directory);
+    auto file =
+        format == Format::kCsv
+            ? exports::ExportTransactionsCsv(scope, *filter, currency, deps_.scratch_directory)
+            : exports::ExportTransactionsXlsx(scope, *filter, currency, deps_.scratch_directory);
     if (!file.ok()) {
       if (file.error().code == ErrorCode::kResourceExhausted) {
         return ProblemOf(request, 422, "export-too-large", file.error().message);
@@ -53,14 +54,14 @@ class ExportHandlers {
       return http::ErrorResponse(file.error(), request.request_id);
     }
     const char* extension = format == Format::kCsv ? "csv" : "xlsx";
-    AuditRequest(
-        *deps_.database, *deps_.clock, request, "data_exported",
-        std::string("transactions.") + extension,
-        Dump({{"query", request.query}, {"lines", file->lines}, {"bytes", file->content.size()}}),
-        organization);
+    AuditRequest(*deps_.database, *deps_.clock, request, "data_exported",
+                 std::string("transactions.") + extension,
+                 Dump({{"query", request.query}, {"lines", file->lines}, {"bytes", file->bytes}}),
+                 organization);
     Response response;
     response.status = 200;
-    response.body = std::move(file->content);
+    response.body_file =
+        std::make_shared<const http::BodyFile>(http::BodyFile{std::move(file->file), file->bytes});
     response.headers.Set("Content-Type",
                          format == Format::kCsv
                              ? "text/csv; charset=utf-8"

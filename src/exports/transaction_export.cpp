@@ -1,11 +1,13 @@
 #include "exports/transaction_export.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <array>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <cstring>
 #include <memory>
 
 #include "core/calendar_date.hpp"
@@ -20,7 +22,36 @@ constexpr std::array<const char*, 9> kColumns = {
 
 Error TooLarge() {
   return MakeError(ErrorCode::kResourceExhausted,
-                   "the export has more than 500,000 lines: narrow the filters");
+                   "an XLSX sheet holds at most 1,048,575 lines: narrow the filters, or export "
+                   "CSV");
+}
+
+Error ScratchError(std::string_view what) {
+  return MakeError(ErrorCode::kUnavailable, std::string("export scratch file: ") +
+                                                std::string(what) + ": " + std::strerror(errno));
+}
+
+// A new file in `directory`, mode 0600, unlinked at once: it lives as long as its
+// descriptor, so a crash leaves nothing behind.
+Result<UniqueFd> ScratchFile(const std::filesystem::path& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) return MakeError(ErrorCode::kUnavailable, "scratch directory: " + error.message());
+  const std::filesystem::path path = directory / (crypto::RandomId128Hex() + ".csv");
+  UniqueFd file(::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+  if (!file.valid()) return ScratchError("open");
+  if (::unlink(path.c_str()) != 0) return ScratchError("unlink");
+  return file;
+}
+
+Status WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return ScratchError("write");
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return Status::Ok();
 }
 
 std::string DateText(std::int32_t yyyymmdd) {
@@ -50,21 +81,30 @@ double SpreadsheetNumber(std::int64_t minor_units, CurrencyCode currency) {
 
 Result<ExportedFile> ExportTransactionsCsv(storage::OrgScope& scope,
                                            const ledger::TransactionFilter& filter,
-                                           CurrencyCode currency, std::int64_t max_lines) {
+                                           CurrencyCode currency,
+                                           const std::filesystem::path& scratch_directory) {
+  // Written out whenever this much has gathered.
+  constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
+  auto scratch = ScratchFile(scratch_directory);
+  if (!scratch.ok()) return scratch.error();
   ExportedFile file;
+  file.file = std::move(*scratch);
+  std::string out;
+  out.reserve(kFlushBytes * 2);
   for (std::size_t i = 0; i < kColumns.size(); ++i) {
-    if (i > 0) file.content.push_back(',');
-    file.content += kColumns[i];
+    if (i > 0) out.push_back(',');
+    out += kColumns[i];
   }
-  file.content += "\r\n";
-  bool too_large = false;
+  out += "\r\n";
+  Status written = Status::Ok();
+  auto flush = [&] {
+    written = WriteAll(file.file.get(), out);
+    file.bytes += out.size();
+    out.clear();
+    return written.ok();
+  };
   auto visited = ledger::ForEachExportedLine(scope, filter, [&](const ledger::ExportedLine& line) {
-    if (file.lines == max_lines) {
-      too_large = true;
-      return false;
-    }
     ++file.lines;
-    std::string& out = file.content;
     out += DateText(line.posted_on);
     out.push_back(',');
     out += std::to_string(line.transaction_id);
@@ -78,10 +118,10 @@ Result<ExportedFile> ExportTransactionsCsv(storage::OrgScope& scope,
     out.push_back(',');
     if (line.amount < 0) out += AmountText(-line.amount, currency);
     out += "\r\n";
-    return true;
+    return out.size() < kFlushBytes || flush();
   });
   if (!visited.ok()) return visited.error();
-  if (too_large) return TooLarge();
+  if (!written.ok() || !flush()) return written.error();
   return file;
 }
 
@@ -93,6 +133,7 @@ Result<ExportedFile> ExportTransactionsXlsx(storage::OrgScope& scope,
   std::error_code error;
   std::filesystem::create_directories(scratch_directory, error);
   if (error) return MakeError(ErrorCode::kUnavailable, "scratch directory: " + error.message());
+  // libxlsxwriter writes to a path; the file is opened once written and unlinked on return.
   const std::filesystem::path path = scratch_directory / (crypto::RandomId128Hex() + ".xlsx");
   struct Remove {
     std::filesystem::path path;
@@ -141,9 +182,12 @@ Result<ExportedFile> ExportTransactionsXlsx(storage::OrgScope& scope,
   if (workbook_close(workbook.release()) != LXW_NO_ERROR) {
     return MakeError(ErrorCode::kUnavailable, "writing the workbook failed");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kUnavailable, "reading the workbook failed");
-  file.content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  file.file = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  struct stat status {};
+  if (!file.file.valid() || ::fstat(file.file.get(), &status) != 0) {
+    return ScratchError("reading the workbook");
+  }
+  file.bytes = static_cast<std::uint64_t>(status.st_size);
   return file;
 }
 

@@ -3,8 +3,11 @@
 // columns Date, Transaction ID, Type, Num, Name, Account, Memo, Debit, Credit. Text cells
 // are neutralized (spreadsheet_cell.hpp).
 //
-// The ledger is read page by page; the file is built in memory up to `max_lines` lines
-// (kResourceExhausted beyond), because the HTTP layer sends bodies whole.
+// The ledger is read page by page and the file written to `scratch_directory` as it goes
+// (created mode 0600 and unlinked at once, so nothing is left behind however the process
+// ends); the HTTP layer sends it from there in chunks (http::BodyFile). Memory does not
+// grow with the export: a CSV has no limit, an XLSX sheet holds at most kMaxXlsxLines
+// (kResourceExhausted beyond).
 #pragma once
 
 #include <cstdint>
@@ -13,28 +16,29 @@
 
 #include "core/money.hpp"
 #include "core/result.hpp"
+#include "core/unique_fd.hpp"
 #include "ledger/ledger_queries.hpp"
 
 namespace finhelm::exports {
 
 struct ExportedFile {
-  std::string content;
+  UniqueFd file;  // open for reading, at offset 0, already unlinked
+  std::uint64_t bytes = 0;
   std::int64_t lines = 0;
 };
 
-inline constexpr std::int64_t kMaxExportLines = 500'000;
+// A worksheet's 1,048,576 rows, less the header.
+inline constexpr std::int64_t kMaxXlsxLines = 1'048'575;
 
 Result<ExportedFile> ExportTransactionsCsv(storage::OrgScope& scope,
                                            const ledger::TransactionFilter& filter,
                                            CurrencyCode currency,
-                                           std::int64_t max_lines = kMaxExportLines);
+                                           const std::filesystem::path& scratch_directory);
 
-// libxlsxwriter writes to a file: it goes in `scratch_directory` (mode 0600) and is
-// removed once read.
 Result<ExportedFile> ExportTransactionsXlsx(storage::OrgScope& scope,
                                             const ledger::TransactionFilter& filter,
                                             CurrencyCode currency,
                                             const std::filesystem::path& scratch_directory,
-                                            std::int64_t max_lines = kMaxExportLines);
+                                            std::int64_t max_lines = kMaxXlsxLines);
 
 }  // namespace finhelm::exports

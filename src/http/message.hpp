@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "access/principal.hpp"
+#include "core/unique_fd.hpp"
 
 namespace finhelm::http {
 
@@ -66,10 +67,19 @@ struct Request {
   std::chrono::steady_clock::time_point received_at = std::chrono::steady_clock::now();
 };
 
+// A response body in a file, sent in chunks so that memory does not grow with its size
+// (exports). The file is already unlinked: closing the descriptor frees it.
+struct BodyFile {
+  UniqueFd fd;
+  std::uint64_t bytes = 0;
+};
+
 struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // When set, the body is this file instead of `body`.
+  std::shared_ptr<const BodyFile> body_file;
   bool close_connection = false;
 
   static Response Json(int status, std::string body);

@@ -65,7 +65,7 @@ void AppendResponseHead(const Response& response, bool keep_alive, std::string& 
   }
   if (CarriesBody(response.status)) {
     out.append("Content-Length: ");
-    AppendNumber(response.body.size(), out);
+    AppendNumber(response.body_file ? response.body_file->bytes : response.body.size(), out);
     out.append("\r\n");
   }
   if (!keep_alive) out.append("Connection: close\r\n");

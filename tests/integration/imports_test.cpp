@@ -189,6 +189,16 @@ TEST_F(ImportsTest, AQuickBooksExportIsImportedReadAndExported) {
   HttpResponse xlsx = Get(OrgPath("/exports/transactions.xlsx?from=2026-01-01"), user_);
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_TRUE(xlsx.body.starts_with("PK"));  // A ZIP container, as XLSX is.
+  // The whole ledger is sent from its scratch file in several chunks, and arrives whole.
+  HttpResponse all = Get(OrgPath("/exports/transactions.csv"), user_);
+  ASSERT_EQ(all.status, 200);
+  EXPECT_GT(all.body.size(), std::size_t{1024} * 1024);
+  EXPECT_EQ(all.Header("Content-Length"), std::to_string(all.body.size()));
+  EXPECT_EQ(std::count(all.body.begin(), all.body.end(), '\n'),
+            json::parse(Get(OrgPath("/imports/" + std::to_string(created["id"].get<int>())), user_)
+                            .body)["rows"]["new"]
+                    .get<int>() +
+                1);
 
   EXPECT_NE(server_->Log().find("import_finished"), std::string::npos);
 }

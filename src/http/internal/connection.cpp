@@ -1,5 +1,8 @@
 #include "http/internal/connection.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -8,6 +11,7 @@
 #include <boost/beast/ssl.hpp>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "http/wire.hpp"
 #include "observability/log.hpp"
@@ -66,6 +70,36 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
   return request;
 }
 
+// Sends a file body (none when `file` is null) in chunks, each with its own write timeout. The
+// reads are of a file the handler has just written, so they come from the page cache; a read that
+// fails ends the response short, which the client sees against Content-Length.
+template <typename Stream>
+asio::awaitable<void> WriteBodyFile(Stream& stream, const ConnectionSettings& settings,
+                                    const BodyFile* file) {
+  if (file == nullptr) co_return;
+  constexpr std::size_t kChunkBytes = std::size_t{256} * 1024;
+  std::vector<char> chunk(kChunkBytes);
+  std::uint64_t offset = 0;
+  ErrorCode ec;
+  while (offset < file->bytes) {
+    const std::size_t wanted =
+        static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), file->bytes - offset));
+    const ssize_t read = ::pread(file->fd.get(), chunk.data(), wanted, static_cast<off_t>(offset));
+    if (read <= 0) {
+      log::Error("http_body_file_read_failed", {{"offset", std::to_string(offset)}});
+      co_return;
+    }
+    offset += static_cast<std::uint64_t>(read);
+    Lowest(stream).expires_after(settings.write_timeout);
+    co_await asio::async_write(stream, asio::buffer(chunk.data(), static_cast<std::size_t>(read)),
+                               asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      log::Debug("http_write_failed", {{"error", ec.message()}});
+      co_return;
+    }
+  }
+}
+
 // Writes `response`: the head FinHelm serializes itself and the body, in one gathered send.
 // Kept free of temporaries and conditional co_awaits: g++ 12 miscompiles some of those
 // inside coroutines.
@@ -81,6 +115,8 @@ asio::awaitable<void> WriteResponse(Stream& stream, const ConnectionSettings& se
   ErrorCode ec;
   co_await asio::async_write(stream, wire, asio::redirect_error(asio::use_awaitable, ec));
   if (ec) log::Debug("http_write_failed", {{"error", ec.message()}});
+  const BodyFile* file = !ec && !head ? response.body_file.get() : nullptr;
+  co_await WriteBodyFile(stream, settings, file);
 }
 
 // A response on its way back from the pipeline. Touched only on the connection's thread:
