@@ -43,7 +43,7 @@ Result<BudgetReport> BudgetVersusActual(storage::OrgScope& scope, Period period)
   BudgetReport report;
   for (int i = 0; i < months; ++i) {
     const int month = first % 100 - 1 + i;
-    std::array<char, 8> text{};
+    std::array<char, 16> text{};  // "YYYY-MM", with room for what -Wformat-truncation fears
     std::snprintf(text.data(), text.size(), "%04d-%02d", first / 100 + month / 12, month % 12 + 1);
     report.months.emplace_back(text.data());
   }
