@@ -11,6 +11,7 @@
 #include "api/routes.hpp"
 #include "api/session_authenticator.hpp"
 #include "api/static_files.hpp"
+#include "audit/audit_retention.hpp"
 #include "cli/commands.hpp"
 #include "cli/startup.hpp"
 #include "core/clock.hpp"
@@ -233,6 +234,8 @@ int Serve(const CommonOptions& options) {
   runner_options.worker_id = WorkerIdentity();
   runner_options.threads = config.job_workers;
   runner_options.lease = config.job_lease;
+  runner_options.succeeded_retention = config.succeeded_job_retention;
+  runner_options.dead_retention = config.dead_job_retention;
   jobs::JobRunner job_runner(**database, job_kinds, clock, runner_options);
 
   http::Router router;
@@ -276,6 +279,14 @@ int Serve(const CommonOptions& options) {
   jobs::JobQueue job_queue(clock);
   retention.AddTask("signing_key_rotation", [&db, &job_queue, &clock, &config] {
     return identity::ScheduleSigningKeyRotation(db, job_queue, clock, config.signing_key_rotation);
+  });
+  retention.AddTask("audit_retention", [&db, &clock, &config]() -> Status {
+    auto connection = db.Acquire();
+    if (!connection.ok()) return connection.error();
+    auto purged = audit::PurgeExpiredEvents(**connection, clock, config.audit_retention);
+    if (!purged.ok()) return purged.error();
+    if (*purged > 0) log::Info("audit_events_purged", {{"events", std::to_string(*purged)}});
+    return Status::Ok();
   });
   retention.AddTask("orphan_uploads", [&db, uploads_directory]() -> Status {
     auto swept = imports::SweepOrphanUploads(db, imports::UploadStore(uploads_directory));

@@ -59,6 +59,9 @@ const std::set<std::string>& KnownKeys() {
       "secrets.master_key_file",
       "jobs.workers",
       "jobs.lease_seconds",
+      "retention.audit_events_days",
+      "retention.succeeded_jobs_days",
+      "retention.dead_jobs_days",
       "log.level",
       "log.metrics_token_file",
       "integrations.smtp_url",
@@ -166,6 +169,11 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
       target = std::chrono::seconds(static_cast<std::int64_t>(*parsed));
     }
   };
+  auto set_days = [&](std::chrono::hours& target, std::uint64_t min, std::uint64_t max) {
+    if (auto parsed = reader.ParseUnsigned(setting, value, min, max)) {
+      target = std::chrono::hours(24 * static_cast<std::int64_t>(*parsed));
+    }
+  };
   if (key == "profile") {
     if (auto profile = reader.ParseProfile(setting, value)) config.profile = *profile;
   } else if (key == "server.listen") {
@@ -242,6 +250,12 @@ void ApplySetting(Reader& reader, const std::string& setting, const std::string&
     set_size(config.job_workers, 0, 64);
   } else if (key == "jobs.lease_seconds") {
     set_seconds(config.job_lease, 3600);
+  } else if (key == "retention.audit_events_days") {
+    set_days(config.audit_retention, 30, 36500);
+  } else if (key == "retention.succeeded_jobs_days") {
+    set_days(config.succeeded_job_retention, 1, 3650);
+  } else if (key == "retention.dead_jobs_days") {
+    set_days(config.dead_job_retention, 1, 3650);
   } else if (key == "log.metrics_token_file") {
     config.metrics_token_file = value;
   } else if (key == "log.level") {

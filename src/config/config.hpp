@@ -76,6 +76,12 @@ struct Config {
   // a crash waits this long); long jobs renew it as they report progress.
   std::chrono::seconds job_lease{60};
 
+  // [retention] (DATA-6). Sessions go once they have ended, uploads once their import has
+  // (retention 0 days); these are the kinds whose age is a choice.
+  std::chrono::hours audit_retention{24 * 400};
+  std::chrono::hours succeeded_job_retention{24 * 7};
+  std::chrono::hours dead_job_retention{24 * 30};
+
   // [log]
   std::string log_level = "info";
 

@@ -67,6 +67,7 @@ const std::map<std::string, Permission>& ExpectedPermissions() {
       {"POST /v1/me/email", Permission::kAuthenticated},
       {"POST /v1/auth/confirm-email", Permission::kPublic},
       {"DELETE /v1/me", Permission::kAuthenticated},
+      {"GET /v1/me/export", Permission::kAuthenticated},
       {"DELETE /v1/orgs/{org}", Permission::kDeleteOrg},
       {"POST /v1/oauth/token", Permission::kPublic},
       {"GET /.well-known/jwks.json", Permission::kPublic},

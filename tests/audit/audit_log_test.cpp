@@ -1,4 +1,5 @@
 #include "audit/audit_log.hpp"
+#include "audit/audit_retention.hpp"
 
 #include <gtest/gtest.h>
 
@@ -112,6 +113,26 @@ TEST_P(AuditLogTest, DetectsTheNewestEventDeleted) {
   VerifyReport report = VerifyNow();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.problem, "the chain ends at event 4 but its head names event 5");
+}
+
+// proves DATA-6: events past their retention are purged, oldest first, and the rest of the
+// chain still verifies, keeps growing, and still shows a removal.
+TEST_P(AuditLogTest, RetentionPurgesTheOldestAndTheRestVerifies) {
+  AddFive();  // one a second; the clock is now a second past the fifth
+  auto connection = database().Acquire();
+  auto purged = PurgeExpiredEvents(**connection, clock_, std::chrono::seconds(3));
+  ASSERT_TRUE(purged.ok()) << purged.error().message;
+  EXPECT_EQ(*purged, 2);  // the events of the first two seconds
+  VerifyReport report = VerifyNow();
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.events_checked, 3);
+  EXPECT_EQ(*PurgeExpiredEvents(**connection, clock_, std::chrono::seconds(3)), 0);
+  EXPECT_EQ(*PurgeExpiredEvents(**connection, clock_, kDefaultAuditRetention), 0);
+
+  Add(org_, "authn_login_success");
+  EXPECT_TRUE(VerifyNow().intact);
+  Tamper(Sql::CrossTenant("DELETE FROM audit_events WHERE id = 3"));
+  EXPECT_EQ(VerifyNow().problem, "event 3 is missing");
 }
 
 // proves AUD-2: an event rebuilt with a consistent hash still breaks the next link.

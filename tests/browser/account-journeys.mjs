@@ -1,13 +1,15 @@
 // The account journeys, registered after the identity journeys of journeys.test.mjs and run
-// against the same server and people: (f) Bea changes her email and signs in with the new one;
-// (g) the admin meets the re-authentication prompt for real, then revokes the new service client
-// with the keyboard; (h) a fresh user deletes their account and cannot sign in again; (i) the
-// admin creates two organizations with the home page's form, cannot delete the account as the
-// last admin of all three, but deletes an organization, which leaves the switcher; (j) a freshly
-// registered user creates an organization, lands on its overview as admin, and is sent to MFA
-// enrollment by the admin screens. scripts/browser-test.sh gives the server a 2-second AUTH-8
-// window, so waiting 3 s makes the next sensitive change ask for the password again.
+// against the same server and people: (f) Bea downloads her data, changes her email and signs in
+// with the new one; (g) the admin meets the re-authentication prompt for real, then revokes the
+// new service client with the keyboard; (h) a fresh user deletes their account and cannot sign
+// in again; (i) the admin creates two organizations with the home page's form, cannot delete the
+// account as the last admin of all three, but deletes an organization, which leaves the
+// switcher; (j) a freshly registered user creates an organization, lands on its overview as
+// admin, and is sent to MFA enrollment by the admin screens. scripts/browser-test.sh gives the
+// server a 2-second AUTH-8 window, so waiting 3 s makes the next sensitive change ask for the
+// password again.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { screenshot, url } from './harness.mjs';
@@ -48,6 +50,16 @@ export function accountJourneys(shared) {
         await signIn(page, bea);
         await openSecurity(page);
         await axe(page, 'account security: email and danger zone');
+        // DATA-6: her own data, as JSON, with no secret in it.
+        const [data] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Download my data (JSON)' }).click(),
+        ]);
+        assert.equal(data.suggestedFilename(), 'finhelm-personal-data.json');
+        const exported = JSON.parse(readFileSync(await data.path(), 'utf8'));
+        assert.equal(exported.user.email, oldEmail);
+        assert.ok(exported.sessions.length >= 1, 'the export lists her sessions');
+        assert.ok(!JSON.stringify(exported).includes('$argon2id$'), 'a password hash leaked');
         await sleep(REAUTHENTICATION_EXPIRY_MS);
         await page.getByLabel('New email address').fill(newEmail);
         await page.getByRole('button', { name: 'Change email' }).click();

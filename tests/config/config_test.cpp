@@ -131,6 +131,30 @@ TEST(Load, ReadsTheIdentitySettingsWithinTheirBounds) {
   EXPECT_EQ(longer.config.reauthentication_window, std::chrono::seconds(300));
 }
 
+// proves DATA-6: retention is configurable per kind, within bounds.
+TEST(Load, ReadsTheRetentionOfEachKind) {
+  LoadOutcome defaults = Load(std::nullopt, {});
+  EXPECT_EQ(defaults.config.audit_retention, std::chrono::hours(24 * 400));
+  EXPECT_EQ(defaults.config.succeeded_job_retention, std::chrono::hours(24 * 7));
+  EXPECT_EQ(defaults.config.dead_job_retention, std::chrono::hours(24 * 30));
+  TempDir dir;
+  LoadOutcome outcome = Load(dir.Write("finhelm.toml", R"(
+[retention]
+audit_events_days = 730
+succeeded_jobs_days = 2
+dead_jobs_days = 90
+)"),
+                             {});
+  ASSERT_TRUE(outcome.problems.empty()) << Describe(outcome.problems);
+  EXPECT_EQ(outcome.config.audit_retention, std::chrono::hours(24 * 730));
+  EXPECT_EQ(outcome.config.succeeded_job_retention, std::chrono::hours(24 * 2));
+  EXPECT_EQ(outcome.config.dead_job_retention, std::chrono::hours(24 * 90));
+  // An audit log kept less than a month cannot serve an investigation.
+  LoadOutcome short_log = Load(dir.Write("short.toml", "[retention]\naudit_events_days = 7\n"), {});
+  EXPECT_NE(FindProblem(short_log.problems, "retention.audit_events_days"), nullptr)
+      << Describe(short_log.problems);
+}
+
 TEST(Load, LetsTheEnvironmentOverrideTheFile) {
   TempDir dir;
   std::string path = dir.Write("finhelm.toml", R"(

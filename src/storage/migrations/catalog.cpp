@@ -17,6 +17,7 @@
 #include "storage/migrations/0011_email_changes.hpp"
 #include "storage/migrations/0012_deletions.hpp"
 #include "storage/migrations/0013_ledger.hpp"
+#include "storage/migrations/0014_personal_data.hpp"
 
 namespace finhelm::storage {
 
@@ -37,6 +38,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0011,
       migrations::kMigration0012,
       migrations::kMigration0013,
+      migrations::kMigration0014,
       // clang-format on
   };
   return kAll;

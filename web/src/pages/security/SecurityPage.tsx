@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { FormStatus } from '../../components/forms/FormAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useMe, useSession } from '../../session/SessionContext';
+import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { EmailSection } from './EmailSection';
 import { MfaEnrollment } from './MfaEnrollment';
@@ -92,6 +93,7 @@ export function SecurityPage() {
         )}
       </section>
       <SessionsSection version={sessionsVersion} />
+      <DataExportSection />
       <DeleteAccountSection />
     </article>
   );
