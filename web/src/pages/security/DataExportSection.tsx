@@ -5,10 +5,14 @@ export function DataExportSection() {
       <h2 id="data-export-heading">Your data</h2>
       <p>
         Download what FinHelm holds about you: your account, memberships, sessions, whether
-        two-factor sign-in is on, and the audit events you caused. Passwords, tokens and secrets
-        are never included. The organizations&apos; books are exported from their transactions page.
+        two-factor sign-in is on, and the audit events you caused. Passwords, tokens and secrets are
+        never included. The organizations&apos; books are exported from their transactions page.
       </p>
-      <a className="button button--secondary" href="/v1/me/export" download="finhelm-personal-data.json">
+      <a
+        className="button button--secondary"
+        href="/v1/me/export"
+        download="finhelm-personal-data.json"
+      >
         Download my data (JSON)
       </a>
     </section>
