@@ -9,8 +9,11 @@
 //   accounts, counterparties, transactions and lines that are new, skips those already
 //   stored (fingerprint.hpp), and rebuilds the open invoices and bills.
 // Memory holds one record, one day's fingerprints and the chart of accounts, never the
-// file; besides, Validate keeps a running sum per transaction and Write the id of each
-// transaction of the file (about 100 bytes per transaction: 50 MiB for a million rows).
+// file; besides, Validate keeps a running sum per transaction (about 100 bytes each), and
+// Write the id of each transaction of the file (about 40 bytes each) and the few hundred
+// rows its LedgerWriter (ledger_writer.hpp) has queued for its next statements.
+// A Budget Overview is told apart by its header and goes to budget_import.hpp instead,
+// through the same two calls.
 #pragma once
 
 #include <cstdint>

@@ -70,9 +70,8 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
   return request;
 }
 
-// Sends a file body (none when `file` is null) in chunks, each with its own write timeout. The
-// reads are of a file the handler has just written, so they come from the page cache; a read that
-// fails ends the response short, which the client sees against Content-Length.
+// Sends a file body (none when `file` is null) in chunks, each with its own write timeout.
+// The reads are of a file the handler has just written, so they come from the page cache.
 template <typename Stream>
 asio::awaitable<void> WriteBodyFile(Stream& stream, const ConnectionSettings& settings,
                                     const BodyFile* file) {
@@ -86,7 +85,10 @@ asio::awaitable<void> WriteBodyFile(Stream& stream, const ConnectionSettings& se
         static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), file->bytes - offset));
     const ssize_t read = ::pread(file->fd.get(), chunk.data(), wanted, static_cast<off_t>(offset));
     if (read <= 0) {
+      // The client waits for bytes that will not come: end the connection, so that it
+      // sees the response cut short instead of a keep-alive that hangs.
       log::Error("http_body_file_read_failed", {{"offset", std::to_string(offset)}});
+      Lowest(stream).close();
       co_return;
     }
     offset += static_cast<std::uint64_t>(read);
