@@ -60,6 +60,16 @@ json StatementJson(const reports::Statement& statement, CurrencyCode currency) {
           {"summaries", summaries}};
 }
 
+// `from` and `to` of the query; by default from 1 January of this year to `default_to`
+// (today when not given).
+reports::Period ReadPeriod(QueryReader& query, std::int32_t today,
+                           std::optional<std::int32_t> default_to = std::nullopt) {
+  reports::Period period;
+  period.from = query.Date("from").value_or(today / 10000 * 10000 + 101);
+  period.to = query.Date("to").value_or(default_to.value_or(today));
+  return period;
+}
+
 class ReportHandlers {
  public:
   explicit ReportHandlers(ReportRouteDependencies dependencies) : deps_(dependencies) {}
@@ -88,9 +98,7 @@ class ReportHandlers {
         request,
         [&](storage::OrgScope& scope, CurrencyCode currency, QueryReader& query) -> Response {
           const std::int32_t today = TodayNumber(*deps_.clock);
-          reports::Period period;
-          period.from = query.Date("from").value_or(today / 10000 * 10000 + 101);
-          period.to = query.Date("to").value_or(today / 10000 * 10000 + 1231);
+          const reports::Period period = ReadPeriod(query, today, today / 10000 * 10000 + 1231);
           if (query.failed()) return query.TakeProblem();
           if (period.to < period.from)
             return FieldProblem(request, "to", "must not be before from");
@@ -142,10 +150,7 @@ class ReportHandlers {
     return WithScope(
         request,
         [&](storage::OrgScope& scope, CurrencyCode currency, QueryReader& query) -> Response {
-          const std::int32_t today = TodayNumber(*deps_.clock);
-          reports::Period period;
-          period.from = query.Date("from").value_or(today / 10000 * 10000 + 101);
-          period.to = query.Date("to").value_or(today);
+          const reports::Period period = ReadPeriod(query, TodayNumber(*deps_.clock));
           auto columns_text = query.Text("columns", 10);
           if (query.failed()) return query.TakeProblem();
           reports::Columns columns = reports::Columns::kTotal;

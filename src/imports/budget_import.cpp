@@ -32,22 +32,10 @@ Result<ImportReport> ReadBudget(ExportFile& file, const ReadOptions& options,
   BudgetRow row;
   Status read =
       ForEachRecord(file, progress, 0, 90, [&](const CsvRecord& record, bool malformed) -> Status {
-        ++report.rows_read;
-        if (malformed) {
-          AddRejection(report, record.line, record.error);
-          return Status::Ok();
-        }
-        RowRejection rejection;
-        switch (rows.Read(record, row, rejection)) {
-          case RowOutcome::kSkipped:
-            ++report.rows_skipped;
-            return Status::Ok();
-          case RowOutcome::kRejected:
-            AddRejection(report, rejection.line, std::move(rejection.reason));
-            return Status::Ok();
-          case RowOutcome::kLines:
-            break;
-        }
+        const bool has_row = CountRecord(report, record, malformed, [&](RowRejection& rejection) {
+          return rows.Read(record, row, rejection);
+        });
+        if (!has_row) return Status::Ok();
         auto account = chart->FindStored(row.account);
         if (!account) {
           AddRejection(report, row.line,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -35,5 +36,29 @@ Status ForEachRecord(ExportFile& file, const ImportProgress& progress, int progr
 
 // Counts a rejection; the report keeps the first kMaxReportedRejections of them.
 void AddRejection(ImportReport& report, std::int64_t line, std::string reason);
+
+// Counts `record` in `report` -- read, and skipped or rejected when it is -- and says
+// whether it has rows for the caller. `read(rejection)` is the row reader's Read, bound to
+// where its rows go.
+template <typename Read>
+bool CountRecord(ImportReport& report, const CsvRecord& record, bool malformed, Read&& read) {
+  ++report.rows_read;
+  if (malformed) {
+    AddRejection(report, record.line, record.error);
+    return false;
+  }
+  RowRejection rejection;
+  switch (read(rejection)) {
+    case RowOutcome::kSkipped:
+      ++report.rows_skipped;
+      return false;
+    case RowOutcome::kRejected:
+      AddRejection(report, rejection.line, std::move(rejection.reason));
+      return false;
+    case RowOutcome::kLines:
+      return true;
+  }
+  return false;
+}
 
 }  // namespace finhelm::imports

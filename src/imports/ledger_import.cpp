@@ -56,22 +56,11 @@ Status ReadLines(ExportFile& file, const ReadOptions& options, ImportReport& rep
   std::vector<ImportedLine> lines;
   return ForEachRecord(file, progress, progress_from, progress_to,
                        [&](const CsvRecord& current, bool malformed) -> Status {
-                         ++report.rows_read;
-                         if (malformed) {
-                           AddRejection(report, current.line, current.error);
-                           return Status::Ok();
-                         }
-                         RowRejection rejection;
-                         switch ((*rows)->Read(current, lines, rejection)) {
-                           case RowOutcome::kSkipped:
-                             ++report.rows_skipped;
-                             return Status::Ok();
-                           case RowOutcome::kRejected:
-                             AddRejection(report, rejection.line, std::move(rejection.reason));
-                             return Status::Ok();
-                           case RowOutcome::kLines:
-                             break;
-                         }
+                         const bool has_lines =
+                             CountRecord(report, current, malformed, [&](RowRejection& rejection) {
+                               return (*rows)->Read(current, lines, rejection);
+                             });
+                         if (!has_lines) return Status::Ok();
                          Status visited = visit(current, lines);
                          if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {
                            AddRejection(report, current.line, visited.error().message);

@@ -6,8 +6,9 @@
 // next page and back), one transaction, the three statements, customers and vendors, and is
 // offered neither the Import page nor the export buttons;
 // (l) the admin invites an accountant, who imports a QuickBooks General Ledger export and a bank
-// statement through the column mapping, reads both reports and the list of imports, and
-// downloads the matching transactions as CSV and XLSX.
+// statement through the column mapping and a Budget Overview, reads the budget against the
+// actuals, both import reports and the list of imports, and downloads the matching
+// transactions as CSV and XLSX.
 // axe-core checks every new screen; screenshots go to test-artifacts/browser/journey-k-* and -l-*.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -367,6 +368,36 @@ export function ledgerJourneys(shared) {
         assert.equal(bankImport.transactions, 5);
         await axe(page, 'import report (bank statement)');
         await screenshot(page, 'journey-l-import-report-bank');
+      });
+
+      await step(page, 'import-budget', async () => {
+        await page.getByRole('link', { name: 'Import another file' }).click();
+        await heading(page, 'Import');
+        await previewFile(page, 'budget.csv');
+        await page
+          .getByTestId('import-preview-facts')
+          .locator('[data-format="quickbooks-budget"]')
+          .waitFor();
+        await page.getByRole('button', { name: 'Import file' }).click();
+        const budgetImport = await committedReport(page);
+        assert.equal(budgetImport.rejected, 0, 'rows of the budget were rejected');
+        assert.equal(budgetImport.new, 2);
+        await page.goto(url(`${orgPath}/statements/budget?year=2026`));
+        await heading(page, 'Budget vs actual');
+        // 4000 Services is the fixture's own account: its only actual is March's 500.00.
+        const services = page
+          .getByTestId('budget')
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: '4000 Services' }) });
+        await services.waitFor();
+        const cells = await services.getByRole('cell').allInnerTexts();
+        // January to December, then the year's budget, actual and variance.
+        assert.equal(cells.length, 15, `cells ${cells.join('|')}`);
+        assert.match(cells[2] ?? '', /500\.00[\s\S]*of[\s\S]*1,000\.00/, `March: ${cells[2]}`);
+        assert.match(cells[12] ?? '', /3,000\.00/, `budget total: ${cells[12]}`);
+        assert.match(cells[13] ?? '', /500\.00/, `actual total: ${cells[13]}`);
+        await axe(page, 'budget vs actual');
+        await screenshot(page, 'journey-l-budget');
       });
 
       await step(page, 'read-reports', async () => {

@@ -240,6 +240,10 @@ describe('ledger, report and import calls match the contract', () => {
     ],
     ['cashFlow', () => ledger.cashFlow(1, { from: '2026-01-01', columns: 'total' })],
     ['balanceSheet', () => ledger.balanceSheet(1, '2026-03-31')],
+    [
+      'budgetVersusActual',
+      () => ledger.budgetVersusActual(1, { from: '2026-01-01', to: '2026-12-31' }),
+    ],
     ['receivablesAging', () => ledger.receivablesAging(1, '2026-03-31')],
     ['payablesAging', () => ledger.payablesAging(1)],
     ['imports', () => imports.list(1, 40, 20)],

@@ -3,6 +3,7 @@ import { api, queryString } from './client';
 import type {
   AccountList,
   AgingReport,
+  BudgetReport,
   CounterpartyList,
   Import,
   ImportAccepted,
@@ -89,6 +90,8 @@ export const ledger = {
     api.get<Statement>(`${base(org)}/reports/profit-and-loss${queryString(period)}`),
   cashFlow: (org: number, period: Period) =>
     api.get<Statement>(`${base(org)}/reports/cash-flow${queryString(period)}`),
+  budgetVersusActual: (org: number, period: { from: string; to: string }) =>
+    api.get<BudgetReport>(`${base(org)}/reports/budget-vs-actual${queryString(period)}`),
   balanceSheet: (org: number, asOf?: string) =>
     api.get<Statement>(`${base(org)}/reports/balance-sheet${queryString({ as_of: asOf })}`),
   receivablesAging: (org: number, asOf?: string) =>

@@ -240,6 +240,29 @@ export interface Statement {
   summaries: StatementSummary[];
 }
 
+export interface BudgetLine {
+  account_id: number;
+  account: string;
+  account_type: string;
+  /** One per month of the report, in the account's own sense. */
+  budget: Amount[];
+  actual: Amount[];
+  /** Actual minus budget. */
+  variance: Amount[];
+  budget_total: Amount;
+  actual_total: Amount;
+  variance_total: Amount;
+}
+
+export interface BudgetReport {
+  currency: string;
+  from: string;
+  to: string;
+  /** "YYYY-MM", one per month. */
+  months: string[];
+  lines: BudgetLine[];
+}
+
 export interface AgingBuckets {
   current: Amount;
   '1_30': Amount;

@@ -123,6 +123,12 @@ export const routes: RouteObject[] = [
               },
               { path: 'statements', element: <Navigate to="profit-and-loss" replace /> },
               {
+                path: 'statements/budget',
+                lazy: async () => ({
+                  Component: (await import('../pages/statements/BudgetPage')).BudgetPage,
+                }),
+              },
+              {
                 path: 'statements/:statement',
                 lazy: async () => ({
                   Component: (await import('../pages/statements/StatementsPage')).StatementsPage,

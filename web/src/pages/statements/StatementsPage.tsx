@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, NavLink, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { ledger, type StatementColumns } from '../../api/ledger';
 import type { Amount, Statement, StatementRow } from '../../api/types';
@@ -14,6 +14,7 @@ import { useOrganizationResource } from '../../components/useOrganizationResourc
 import { usePageTitle } from '../../components/usePageTitle';
 import { useOrganization } from '../../session/OrganizationContext';
 import { NotFoundPage } from '../not-found/NotFoundPage';
+import { StatementsNav } from './StatementsNav';
 import {
   STATEMENTS,
   byMonth,
@@ -72,22 +73,7 @@ function StatementScreen({ kind }: { kind: StatementKind }) {
   return (
     <article className="page page--wide">
       <h1>{title}</h1>
-      <nav aria-label="Statements">
-        <ul className="subnav__list">
-          {STATEMENTS.map((s) => (
-            <li key={s.kind}>
-              <NavLink
-                to={orgPath(organization.id, `statements/${s.kind}`)}
-                className={({ isActive }) =>
-                  isActive ? 'subnav__link subnav__link--active' : 'subnav__link'
-                }
-              >
-                {s.title}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatementsNav organization={organization.id} />
       <PeriodForm
         key={search.toString()}
         kind={kind}
