@@ -89,18 +89,6 @@ Error Rejected(std::string reason) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(reason));
 }
 
-TransactionKeyBytes KeyBytes(std::string_view group) {
-  storage::Blob key = TransactionKey(group);
-  TransactionKeyBytes bytes{};
-  std::copy_n(key.begin(), std::min(key.size(), bytes.size()), bytes.begin());
-  return bytes;
-}
-
-std::string KeyText(std::string_view group) {
-  storage::Blob key = TransactionKey(group);
-  return std::string(key.begin(), key.end());
-}
-
 struct GroupBalance {
   std::int64_t sum = 0;
   std::int64_t first_line = 0;
@@ -146,7 +134,7 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
   }
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
-  std::unordered_map<std::string, GroupBalance> balances;
+  std::unordered_map<DatedKey, GroupBalance, DatedKeyHash> balances;
   Status read = ReadLines(**file, source.options, report, progress, 0, 90,
                           [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
                             std::int64_t record_debit = 0;
@@ -156,7 +144,8 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
                               auto debit = DebitAmount(lines[i], account->type, record_debit);
                               if (!debit.ok()) return debit.error();
                               if (i == 0) record_debit = *debit;
-                              GroupBalance& balance = balances[KeyText(lines[i].group)];
+                              GroupBalance& balance =
+                                balances[TransactionKey(lines[i].date.Number(), lines[i].group)];
                               if (balance.first_line == 0) balance.first_line = lines[i].line;
                               if (__builtin_add_overflow(balance.sum, *debit, &balance.sum))
                                 balance.overflowed = true;
@@ -219,15 +208,18 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
             counterparty = *id;
           }
           const std::int32_t posted_on = line.date.Number();
-          PendingTransaction transaction{
-              KeyBytes(line.group), posted_on, line.type, line.num, line.name, counterparty, {}};
-          if (line.due) transaction.due_on = line.due->Number();
-          pending.push_back({transaction.key, *account_id, posted_on, *debit, line.memo,
-                             counterparty,
+          const DatedKey key = TransactionKey(posted_on, line.group);
+          const LedgerWriter::Slot slot = writer.TransactionSlot(key);
+          if (slot.first) {
+            PendingTransaction transaction{
+                key, slot.id, posted_on, line.type, line.num, line.name, counterparty, {}};
+            if (line.due) transaction.due_on = line.due->Number();
+            writer.Queue(std::move(transaction));
+          }
+          pending.push_back({slot.id, *account_id, posted_on, *debit, line.memo, counterparty,
                              fingerprinter.Fingerprint(line.group, account->full_name, posted_on,
                                                        line.memo, *debit),
                              line.line});
-          writer.NeedTransaction(std::move(transaction));
         }
         return writer.AddRecord(pending);
       });

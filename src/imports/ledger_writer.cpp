@@ -1,7 +1,6 @@
 #include "imports/ledger_writer.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <span>
 #include <utility>
 
@@ -48,10 +47,8 @@ constexpr Sql kSelectTransaction{
 // four of the largest statements, little enough to stay a few kilobytes.
 constexpr std::size_t kFlushLines = 256;
 
-storage::Blob BlobOf(const TransactionKeyBytes& key) { return {key.begin(), key.end()}; }
-
-Result<TransactionKeyBytes> KeyOf(const storage::Blob& bytes) {
-  TransactionKeyBytes key{};
+Result<DatedKey> KeyOf(const storage::Blob& bytes) {
+  DatedKey key{};
   if (bytes.size() != key.size()) {
     return MakeError(ErrorCode::kInternal, "transaction key of unexpected size");
   }
@@ -75,20 +72,17 @@ Status InChunks(std::size_t total, Send&& send) {
 
 }  // namespace
 
-std::size_t LedgerWriter::KeyHash::operator()(const TransactionKeyBytes& key) const {
-  std::size_t hash = 0;
-  std::memcpy(&hash, key.data(), sizeof hash);
-  return hash;
-}
-
 LedgerWriter::LedgerWriter(storage::OrgScope& scope, std::int64_t import_id,
                            std::int64_t now_unix_seconds)
     : scope_(scope), import_id_(import_id), now_(now_unix_seconds) {}
 
-void LedgerWriter::NeedTransaction(PendingTransaction transaction) {
-  if (transaction_ids_.emplace(transaction.key, 0).second) {
-    transactions_.push_back(std::move(transaction));
-  }
+LedgerWriter::Slot LedgerWriter::TransactionSlot(const DatedKey& key) {
+  auto [slot, first] = transaction_ids_.try_emplace(key, 0);
+  return {&slot->second, first};
+}
+
+void LedgerWriter::Queue(PendingTransaction transaction) {
+  transactions_.push_back(std::move(transaction));
 }
 
 Status LedgerWriter::AddRecord(std::vector<PendingLine>& lines) {
@@ -113,7 +107,7 @@ Status LedgerWriter::FlushTransactions() {
   if (!sent.ok()) return sent;
   // Those the database did not return existed before this import.
   for (const PendingTransaction& transaction : transactions_) {
-    std::int64_t& id = transaction_ids_[transaction.key];
+    std::int64_t& id = *transaction.id;
     if (id != 0) continue;
     auto existing = scope_.QueryOptional(kSelectTransaction, {BlobOf(transaction.key)});
     if (!existing.ok()) return existing.error();
@@ -144,7 +138,9 @@ Status LedgerWriter::InsertTransactions(const Sql& sql, std::size_t from, std::s
   for (const storage::Row& row : *inserted) {
     auto key = KeyOf(row.Bytes(1));
     if (!key.ok()) return key.error();
-    transaction_ids_[*key] = row.Int(0);
+    auto slot = transaction_ids_.find(*key);
+    if (slot == transaction_ids_.end()) return MakeError(ErrorCode::kInternal, "unknown key");
+    slot->second = row.Int(0);
     ++transactions_new_;
   }
   return Status::Ok();
@@ -171,7 +167,7 @@ Status LedgerWriter::InsertLines(const Sql& sql, std::size_t from, std::size_t r
   params_.reserve(rows * kLineParams);
   for (std::size_t i = from; i < from + rows; ++i) {
     PendingLine& line = lines_[i];
-    const std::int64_t transaction_id = transaction_ids_[line.transaction];
+    const std::int64_t transaction_id = *line.transaction_id;
     if (transaction_id == 0) return MakeError(ErrorCode::kInternal, "line before transaction");
     params_.emplace_back(transaction_id);
     params_.emplace_back(line.account_id);
@@ -179,7 +175,7 @@ Status LedgerWriter::InsertLines(const Sql& sql, std::size_t from, std::size_t r
     params_.emplace_back(line.amount);
     params_.emplace_back(std::move(line.memo));
     params_.emplace_back(line.counterparty);
-    params_.emplace_back(std::move(line.fingerprint));
+    params_.emplace_back(BlobOf(line.fingerprint));
     params_.emplace_back(import_id_);
     params_.emplace_back(line.source_line);
   }

@@ -14,7 +14,6 @@
 // in different account sections, far apart in the file.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,15 +22,14 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "imports/fingerprint.hpp"
 #include "storage/org_scope.hpp"
 
 namespace finhelm::imports {
 
-// A transaction's 128-bit key (fingerprint.hpp), as raw bytes.
-using TransactionKeyBytes = std::array<std::uint8_t, 16>;
-
 struct PendingTransaction {
-  TransactionKeyBytes key{};
+  DatedKey key{};
+  std::int64_t* id = nullptr;  // its slot in the writer, filled when it is written
   std::int32_t posted_on = 0;
   std::string type;
   std::string num;
@@ -41,13 +39,13 @@ struct PendingTransaction {
 };
 
 struct PendingLine {
-  TransactionKeyBytes transaction{};
+  const std::int64_t* transaction_id = nullptr;  // a slot from LedgerWriter::Slot
   std::int64_t account_id = 0;
   std::int32_t posted_on = 0;
   std::int64_t amount = 0;  // debit-positive minor units
   std::string memo;
   std::optional<std::int64_t> counterparty;
-  storage::Blob fingerprint;
+  DatedKey fingerprint{};
   std::int64_t source_line = 0;
 };
 
@@ -55,8 +53,15 @@ class LedgerWriter {
  public:
   LedgerWriter(storage::OrgScope& scope, std::int64_t import_id, std::int64_t now_unix_seconds);
 
-  // Queues the transaction of a line unless this import has already seen its key.
-  void NeedTransaction(PendingTransaction transaction);
+  // The slot that will hold the id of the transaction with `key`, and whether this import
+  // sees the key for the first time; then the caller must Queue the transaction before
+  // its record is added. The slot stays where it is until the writer is destroyed.
+  struct Slot {
+    std::int64_t* id;
+    bool first;
+  };
+  Slot TransactionSlot(const DatedKey& key);
+  void Queue(PendingTransaction transaction);
 
   // Queues one record: its lines, all with the record's source line. A record is new
   // when at least one of its lines is, and a duplicate otherwise.
@@ -70,11 +75,6 @@ class LedgerWriter {
   std::int64_t transactions_new() const { return transactions_new_; }
 
  private:
-  struct KeyHash {
-    // The key is a BLAKE2b digest: any eight of its bytes are already uniformly spread.
-    std::size_t operator()(const TransactionKeyBytes& key) const;
-  };
-
   Status FlushTransactions();
   Status FlushLines();
   Status InsertTransactions(const storage::Sql& sql, std::size_t from, std::size_t rows);
@@ -85,7 +85,8 @@ class LedgerWriter {
   std::int64_t import_id_;
   std::int64_t now_;
   // The id of every transaction of this import; 0 while it is queued and not yet written.
-  std::unordered_map<TransactionKeyBytes, std::int64_t, KeyHash> transaction_ids_;
+  // A node-based map, so that slots keep their address as it grows.
+  std::unordered_map<DatedKey, std::int64_t, DatedKeyHash> transaction_ids_;
   std::vector<PendingTransaction> transactions_;
   std::vector<PendingLine> lines_;
   std::vector<std::int64_t> record_lines_;  // the source line of each queued record

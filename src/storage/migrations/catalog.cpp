@@ -18,6 +18,7 @@
 #include "storage/migrations/0012_deletions.hpp"
 #include "storage/migrations/0013_ledger.hpp"
 #include "storage/migrations/0014_personal_data.hpp"
+#include "storage/migrations/0015_dated_keys.hpp"
 
 namespace finhelm::storage {
 
@@ -39,6 +40,7 @@ std::span<const Migration> BuiltInMigrations() {
       migrations::kMigration0012,
       migrations::kMigration0013,
       migrations::kMigration0014,
+      migrations::kMigration0015,
       // clang-format on
   };
   return kAll;
