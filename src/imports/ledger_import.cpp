@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "imports/budget_import.hpp"
+#include "imports/deferred_indexes.hpp"
 #include "imports/export_reader.hpp"
 #include "imports/fingerprint.hpp"
 #include "imports/ledger_writer.hpp"
@@ -168,7 +169,8 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
 }
 
 Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& scope,
-                                 std::int64_t import_id, std::int64_t now_unix_seconds) {
+                                 const ImportReport& validated, std::int64_t import_id,
+                                 std::int64_t now_unix_seconds) {
   ImportReport report;
   auto file = OpenExport(source, report);
   if (!file.ok()) return file.error();
@@ -177,6 +179,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
     return ReadBudget(**file, source.options, scope, std::move(report), nullptr, true);
   }
   LargePageCache cache(scope.connection());
+  auto indexes = DeferredIndexes::DropIfWorthwhile(scope.connection(), validated.rows_read);
+  if (!indexes.ok()) return indexes.error();
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
   ledger::CounterpartyDirectory counterparties;
@@ -227,6 +231,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   report.rows_new = writer.records_new();
   report.rows_duplicate = writer.records_duplicate();
   report.transactions_new = writer.transactions_new();
+  // Rebuilt before anything else can return, so that no caller commits without them.
+  if (Status rebuilt = indexes->Rebuild(); !rebuilt.ok()) return rebuilt.error();
   if (!report.clean()) return report;  // The file changed since it was validated.
   if (Status rebuilt = ledger::RebuildOpenItems(scope); !rebuilt.ok()) return rebuilt.error();
   return report;

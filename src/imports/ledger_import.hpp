@@ -78,8 +78,11 @@ Result<FilePreview> PreviewContent(std::string_view content, TextEncoding encodi
 Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScope& scope,
                                     const ImportProgress& progress);
 
-// Writes what Validate accepted, in the transaction the caller holds on `scope`.
+// Writes what Validate accepted, in the transaction the caller holds on `scope`;
+// `validated` is the report Validate gave (its size decides how indexes are kept,
+// deferred_indexes.hpp).
 Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& scope,
-                                 std::int64_t import_id, std::int64_t now_unix_seconds);
+                                 const ImportReport& validated, std::int64_t import_id,
+                                 std::int64_t now_unix_seconds);
 
 }  // namespace finhelm::imports

@@ -75,7 +75,7 @@ class ImportFixture : public storage::testing::BackendTest {
     record.options_json = "{}";
     auto import_id = InsertImport(scope, record);
     EXPECT_TRUE(import_id.ok());
-    auto written = WriteImport(source, scope, *import_id, clock_.NowUnixSeconds());
+    auto written = WriteImport(source, scope, *validated, *import_id, clock_.NowUnixSeconds());
     EXPECT_TRUE(written.ok()) << (written.ok() ? "" : written.error().message);
     EXPECT_TRUE(transaction->Commit().ok());
     return written.ok() ? *written : ImportReport{};

@@ -90,7 +90,7 @@ Value ReadColumn(sqlite3_stmt* statement, int column) {
   }
 }
 
-constexpr int kStatementJournalSpillBytes = 16 * 1024 * 1024;
+constexpr int kStatementJournalSpillBytes = -1;
 
 }  // namespace
 
