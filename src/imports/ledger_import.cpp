@@ -10,6 +10,7 @@
 #include "imports/export_reader.hpp"
 #include "imports/fingerprint.hpp"
 #include "imports/ledger_writer.hpp"
+#include "imports/read_ahead.hpp"
 #include "ledger/chart.hpp"
 #include "ledger/counterparties.hpp"
 #include "ledger/open_items.hpp"
@@ -178,6 +179,11 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   if ((*file)->layout.format == ExportFormat::kBudget) {
     return ReadBudget(**file, source.options, scope, std::move(report), nullptr, true);
   }
+  auto rows = MakeRowReader((*file)->layout, source.options);
+  if (!rows.ok()) {
+    report.file_problem = rows.error().message;
+    return report;
+  }
   LargePageCache cache(scope.connection());
   auto indexes = DeferredIndexes::DropIfWorthwhile(scope.connection(), validated.rows_read);
   if (!indexes.ok()) return indexes.error();
@@ -188,9 +194,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   LedgerWriter writer(scope, import_id, now_unix_seconds);
   std::vector<PendingLine> pending;
 
-  Status read = ReadLines(
-      **file, source.options, report, nullptr, 0, 0,
-      [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
+  Status read = ReadLinesAhead(
+      **file, **rows, report, [&](std::vector<ImportedLine>& lines) -> Status {
         std::int64_t record_debit = 0;
         pending.clear();  // of a record rejected halfway
         for (std::size_t i = 0; i < lines.size(); ++i) {

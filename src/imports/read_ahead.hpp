@@ -1,0 +1,36 @@
+// ReadLinesAhead: the write pass of an import reads its file on a second thread.
+//
+// Reading -- decoding, splitting fields, parsing dates and amounts -- is a sixth of the
+// write pass, and it needs nothing from the database, while storing needs nothing from
+// the file but the parsed lines. So one thread reads records into batches and the
+// caller's thread stores them, a few batches apart, on two cores. The queue between them
+// is bounded (kBatchesAhead of kBatchRecords records), so memory does not grow with the
+// file. Either side stopping stops the other; the reading thread is joined before this
+// returns, however it returns.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "core/result.hpp"
+#include "imports/export_reader.hpp"
+#include "imports/ledger_import.hpp"
+#include "imports/ledger_rows.hpp"
+
+namespace finhelm::imports {
+
+inline constexpr std::size_t kBatchRecords = 1024;
+inline constexpr std::size_t kBatchesAhead = 4;
+
+// Handles the lines of one accepted record. kInvalidArgument rejects the record with the
+// error's message; any other error ends the pass.
+using RecordLinesVisitor = std::function<Status(std::vector<ImportedLine>& lines)>;
+
+// Calls `visit` on the caller's thread with the lines of every record `rows` accepts, in
+// file order, and counts every record in `report` as ReadLines does: read, skipped, and
+// rejected by the reader or by `visit`.
+Status ReadLinesAhead(ExportFile& file, RowReader& rows, ImportReport& report,
+                      const RecordLinesVisitor& visit);
+
+}  // namespace finhelm::imports
