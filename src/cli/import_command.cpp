@@ -147,8 +147,7 @@ int RunImport(Installation& installation, const ImportRequest& request) {
     bar.Show(90, "committing");
     auto transaction = storage::Transaction::Begin(**connection);
     if (!transaction.ok()) return Fail(transaction.error().message);
-    outcome = imports::WriteImport(source, scope, *validated, *import_id,
-                                     clock.NowUnixSeconds());
+    outcome = imports::WriteImport(source, scope, *validated, *import_id, clock.NowUnixSeconds());
     if (outcome.ok() && outcome->clean()) {
       status = "committed";
       Status saved =

@@ -59,8 +59,7 @@ class ImportRun {
         return reported;
       }
       completed = context.Complete([&](storage::OrgScope& effect) -> Status {
-        auto written =
-            WriteImport(*source, effect, *validated, import_id, clock_.NowUnixSeconds());
+        auto written = WriteImport(*source, effect, *validated, import_id, clock_.NowUnixSeconds());
         if (!written.ok()) return written.error();
         if (!written->clean()) {
           return MakeError(ErrorCode::kConflict, "the upload changed after validation");

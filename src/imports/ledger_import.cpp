@@ -147,7 +147,7 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
                               if (!debit.ok()) return debit.error();
                               if (i == 0) record_debit = *debit;
                               GroupBalance& balance =
-                                balances[TransactionKey(lines[i].date.Number(), lines[i].group)];
+                                  balances[TransactionKey(lines[i].date.Number(), lines[i].group)];
                               if (balance.first_line == 0) balance.first_line = lines[i].line;
                               if (__builtin_add_overflow(balance.sum, *debit, &balance.sum))
                                 balance.overflowed = true;
@@ -194,8 +194,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   LedgerWriter writer(scope, import_id, now_unix_seconds);
   std::vector<PendingLine> pending;
 
-  Status read = ReadLinesAhead(
-      **file, **rows, report, [&](std::vector<ImportedLine>& lines) -> Status {
+  Status read =
+      ReadLinesAhead(**file, **rows, report, [&](std::vector<ImportedLine>& lines) -> Status {
         std::int64_t record_debit = 0;
         pending.clear();  // of a record rejected halfway
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -220,8 +220,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
           const DatedKey key = TransactionKey(posted_on, line.group);
           const LedgerWriter::Slot slot = writer.TransactionSlot(key);
           if (slot.first) {
-            PendingTransaction transaction{
-                key, slot.id, posted_on, line.type, line.num, line.name, counterparty, {}};
+            PendingTransaction transaction{key,      slot.id,   posted_on,    line.type,
+                                           line.num, line.name, counterparty, {}};
             if (line.due) transaction.due_on = line.due->Number();
             writer.Queue(std::move(transaction));
           }

@@ -15,7 +15,7 @@ namespace {
 // The records of a batch, their lines one after another.
 struct Batch {
   std::vector<ImportedLine> lines;
-  std::vector<std::size_t> ends;            // one past each record's last line
+  std::vector<std::size_t> ends;           // one past each record's last line
   std::vector<std::int64_t> record_lines;  // each record's line in the file
 };
 
@@ -67,8 +67,8 @@ class BatchQueue {
 Status ReadBatches(ExportFile& file, RowReader& rows, ImportReport& report, BatchQueue& queue) {
   Batch batch;
   std::vector<ImportedLine> lines;
-  Status read = ForEachRecord(
-      file, nullptr, 0, 0, [&](const CsvRecord& record, bool malformed) -> Status {
+  Status read =
+      ForEachRecord(file, nullptr, 0, 0, [&](const CsvRecord& record, bool malformed) -> Status {
         const bool has_lines = CountRecord(report, record, malformed, [&](RowRejection& why) {
           return rows.Read(record, lines, why);
         });

@@ -69,7 +69,10 @@ class DatedKeys : public testing::ImportFixture {
 };
 
 TEST(DatedKey, IsTheDateDigitsAndTheBlake2bDigestOfTheGroup) {
-  const std::string group = "20240105\x1fInvoice\x1f" "1042\x1f" "Acme";
+  const std::string group =
+      "20240105\x1fInvoice\x1f"
+      "1042\x1f"
+      "Acme";
   const DatedKey key = TransactionKey(20240105, group);
   EXPECT_EQ(std::string(key.begin(), key.begin() + kKeyDateBytes), "20240105");
   unsigned char digest[kKeyDigestBytes];
