@@ -11,7 +11,9 @@
 #      until the import reports `committed`. The server log splits the job into its
 #      validation pass (parsing only) and its write pass (parsing again and storing).
 #      The server's peak RSS (VmHWM) is read at the end.
-#   3. The peer, pandas: read_csv then to_sql into SQLite, on the same file.
+#   3. The peer, pandas: read_csv then to_sql into SQLite, on the same file. And the
+#      floor (sqlite_floor.py): SQLite alone putting FinHelm's stored rows back into an
+#      emptied copy of its database, the least any import into this schema can cost.
 #   4. A second organization gets BENCH_PNL_ROWS rows (over a million transactions) by
 #      `finhelm import`; GET reports/profit-and-loss for one year is timed BENCH_REPEATS
 #      times, and so is its bare aggregate run through Python's sqlite3 on the same
@@ -131,6 +133,9 @@ new_rows=$("${python}" -c 'import json,sys; print(json.load(sys.stdin)["rows"]["
 echo "bench/import: the peer, pandas" >&2
 peer=$("${python}" "${here}/pandas_peer.py" "${work}/ledger.csv" "${work}/pandas.db")
 
+echo "bench/import: the floor, SQLite storing the same rows alone" >&2
+floor=$("${python}" "${here}/sqlite_floor.py" "${work}/var/finhelm.db")
+
 echo "bench/import: ${pnl_rows} rows for the profit and loss" >&2
 "${ledger}" "${pnl_rows}" "${work}/pnl.csv" >"${work}/pnl.txt"
 api -H 'Content-Type: application/json' -d '{"name":"Million"}' "${url}/v1/orgs" >/dev/null
@@ -163,6 +168,7 @@ PY
 "${python}" - "${results}" <<PY
 import json, sys
 peer = json.loads('''${peer}''')
+floor = json.loads('''${floor}''')
 seconds = (${finished} - ${started}) / 1000
 upload = (${uploaded} - ${started}) / 1000
 rss = ${peak_kib} / 1024
@@ -183,6 +189,10 @@ lines = [
     f"| of which the write pass (parsing and storing) | {${write_ms} / 1000:.2f} s | pandas to_sql "
     f"{peer['store_seconds']:.2f} s | |",
     f"| peak RSS | {rss:.1f} MiB | pandas {peer['peak_rss_mib']:.1f} MiB | |",
+    f"| floor: SQLite alone re-inserting the {floor['lines']} lines and "
+    f"{floor['transactions']} transactions FinHelm stored (INSERT ... SELECT, every index kept "
+    f"/ secondary indexes deferred) | | {floor['indexes_kept_seconds']:.2f} s / "
+    f"{floor['indexes_deferred_seconds']:.2f} s | |",
     f"| profit and loss, one year of ${transactions} transactions (median of ${repeats}) | "
     f"{pnl:.1f} ms | bare SQL aggregate {sql:.1f} ms | {pnl / sql:.2f}x the aggregate |",
     "", "Targets:"] + [f"- {name}: {'met' if ok else 'MISSED'}" for name, ok in checks]
