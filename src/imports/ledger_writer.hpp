@@ -8,10 +8,11 @@
 // exists is looked up instead, and a line whose fingerprint exists is skipped, which is
 // how the writer tells a new record from a duplicate one.
 //
-// Lines reference their transaction by key; Flush writes the queued transactions first,
-// then the lines with their ids. The ids of every transaction this import touched stay
-// in memory (about 40 bytes each), because a General Ledger lists a transaction's lines
-// in different account sections, far apart in the file.
+// Lines reference their transaction by its slot in the writer's map of keys to ids, found
+// once per line; Flush writes the queued transactions first, which fills their slots, then
+// the lines with those ids. The ids of every transaction this import touched stay in
+// memory (about 80 bytes each with the map's node), because a General Ledger lists a
+// transaction's lines in different account sections, far apart in the file.
 #pragma once
 
 #include <cstdint>
