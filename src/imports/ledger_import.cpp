@@ -42,36 +42,6 @@ class LargePageCache {
   storage::Connection* connection_;
 };
 
-// Calls `visit` with the lines of every accepted record; counts the rest in `report`. A
-// visit that returns kInvalidArgument rejects its record with the error's message; any
-// other error ends the pass.
-using LineVisitor = std::function<Status(const CsvRecord&, std::vector<ImportedLine>&)>;
-
-Status ReadLines(ExportFile& file, const ReadOptions& options, ImportReport& report,
-                 const ImportProgress& progress, int progress_from, int progress_to,
-                 const LineVisitor& visit) {
-  auto rows = MakeRowReader(file.layout, options);
-  if (!rows.ok()) {
-    report.file_problem = rows.error().message;
-    return Status::Ok();
-  }
-  std::vector<ImportedLine> lines;
-  return ForEachRecord(file, progress, progress_from, progress_to,
-                       [&](const CsvRecord& current, bool malformed) -> Status {
-                         const bool has_lines =
-                             CountRecord(report, current, malformed, [&](RowRejection& rejection) {
-                               return (*rows)->Read(current, lines, rejection);
-                             });
-                         if (!has_lines) return Status::Ok();
-                         Status visited = visit(current, lines);
-                         if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {
-                           AddRejection(report, current.line, visited.error().message);
-                           return Status::Ok();
-                         }
-                         return visited;
-                       });
-}
-
 // The debit-positive amount of `line`; `record_debit` is the debit of the record's first
 // line, which a kBalancesRecord line offsets.
 Result<std::int64_t> DebitAmount(const ImportedLine& line, ledger::AccountType type,
@@ -134,26 +104,29 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
   if ((*file)->layout.format == ExportFormat::kBudget) {
     return ReadBudget(**file, source.options, scope, std::move(report), progress, false);
   }
+  auto rows = MakeRowReader((*file)->layout, source.options);
+  if (!rows.ok()) {
+    report.file_problem = rows.error().message;
+    return report;
+  }
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
   std::unordered_map<DatedKey, GroupBalance, DatedKeyHash> balances;
-  Status read = ReadLines(**file, source.options, report, progress, 0, 90,
-                          [&](const CsvRecord&, std::vector<ImportedLine>& lines) -> Status {
-                            std::int64_t record_debit = 0;
-                            for (std::size_t i = 0; i < lines.size(); ++i) {
-                              auto account = chart->Resolve(lines[i].account);
-                              if (!account.ok()) return Rejected(account.error().message);
-                              auto debit = DebitAmount(lines[i], account->type, record_debit);
-                              if (!debit.ok()) return debit.error();
-                              if (i == 0) record_debit = *debit;
-                              GroupBalance& balance =
-                                  balances[TransactionKey(lines[i].date.Number(), lines[i].group)];
-                              if (balance.first_line == 0) balance.first_line = lines[i].line;
-                              if (__builtin_add_overflow(balance.sum, *debit, &balance.sum))
-                                balance.overflowed = true;
-                            }
-                            return Status::Ok();
-                          });
+  Status read = ReadLinesAhead(
+      **file, **rows, report, progress, 0, 90, [&](std::vector<ImportedLine>& lines) -> Status {
+        std::int64_t record_debit = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          auto account = chart->Resolve(lines[i].account);
+          if (!account.ok()) return Rejected(account.error().message);
+          auto debit = DebitAmount(lines[i], account->type, record_debit);
+          if (!debit.ok()) return debit.error();
+          if (i == 0) record_debit = *debit;
+          GroupBalance& balance = balances[TransactionKey(lines[i].date.Number(), lines[i].group)];
+          if (balance.first_line == 0) balance.first_line = lines[i].line;
+          if (__builtin_add_overflow(balance.sum, *debit, &balance.sum)) balance.overflowed = true;
+        }
+        return Status::Ok();
+      });
   if (!read.ok()) return read.error();
   for (const auto& [key, balance] : balances) {
     if (balance.sum != 0 || balance.overflowed) {
@@ -194,8 +167,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   LedgerWriter writer(scope, import_id, now_unix_seconds);
   std::vector<PendingLine> pending;
 
-  Status read =
-      ReadLinesAhead(**file, **rows, report, [&](std::vector<ImportedLine>& lines) -> Status {
+  Status read = ReadLinesAhead(
+      **file, **rows, report, nullptr, 0, 0, [&](std::vector<ImportedLine>& lines) -> Status {
         std::int64_t record_debit = 0;
         pending.clear();  // of a record rejected halfway
         for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -64,11 +64,14 @@ class BatchQueue {
 
 // Reads every record into batches for `queue`; counts them in `report`, which nothing
 // else touches until the thread is joined.
-Status ReadBatches(ExportFile& file, RowReader& rows, ImportReport& report, BatchQueue& queue) {
+Status ReadBatches(ExportFile& file, RowReader& rows, ImportReport& report,
+                   const ImportProgress& progress, int progress_from, int progress_to,
+                   BatchQueue& queue) {
   Batch batch;
   std::vector<ImportedLine> lines;
-  Status read =
-      ForEachRecord(file, nullptr, 0, 0, [&](const CsvRecord& record, bool malformed) -> Status {
+  Status read = ForEachRecord(
+      file, progress, progress_from, progress_to,
+      [&](const CsvRecord& record, bool malformed) -> Status {
         const bool has_lines = CountRecord(report, record, malformed, [&](RowRejection& why) {
           return rows.Read(record, lines, why);
         });
@@ -90,12 +93,15 @@ Status ReadBatches(ExportFile& file, RowReader& rows, ImportReport& report, Batc
 }  // namespace
 
 Status ReadLinesAhead(ExportFile& file, RowReader& rows, ImportReport& report,
+                      const ImportProgress& progress, int progress_from, int progress_to,
                       const RecordLinesVisitor& visit) {
   BatchQueue queue;
   Status read = Status::Ok();
   ImportReport handled;  // the records `visit` rejects
   {
-    std::jthread reader([&] { read = ReadBatches(file, rows, report, queue); });
+    std::jthread reader([&] {
+      read = ReadBatches(file, rows, report, progress, progress_from, progress_to, queue);
+    });
     // Declared after the thread, so it runs first on every way out of this block: a
     // reader waiting for room must wake before the thread is joined.
     struct StopReading {

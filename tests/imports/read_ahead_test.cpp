@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -27,22 +28,27 @@ class ReadAhead : public ::testing::Test {
            "2024\"\r\n\r\n,Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,"
            "Balance\r\n1000 Checking,,,,,,,,\r\n";
     for (std::size_t i = 0; i < kRecords; ++i) {
-      out << ",01/02/2024,Deposit,DEP-" << i << ",Client,Fee,4000 Revenue,1.00,1.00\r\n";
+      out << ",01/02/2024,Deposit,DEP-" << i << ",Client," << kMemo
+          << ",4000 Revenue,1.00,1.00\r\n";
     }
     out << "Total for 1000 Checking,,,,,,," << kRecords << ".00,\r\n";
   }
   void TearDown() override { std::filesystem::remove(path_); }
 
   // Opens the file and reads it ahead into `visit`.
-  Status Read(ImportReport& report, const RecordLinesVisitor& visit) {
+  Status Read(ImportReport& report, const RecordLinesVisitor& visit,
+              const ImportProgress& progress = nullptr) {
     ImportSource source{path_, TextEncoding::kUtf8, ReadOptions(*CurrencyCode::Parse("USD"))};
     auto file = OpenExport(source, report);
     EXPECT_TRUE(file.ok() && file->has_value());
     auto rows = MakeRowReader((**file).layout, source.options);
     EXPECT_TRUE(rows.ok());
-    return ReadLinesAhead(**file, **rows, report, visit);
+    return ReadLinesAhead(**file, **rows, report, progress, 10, 50, visit);
   }
 
+  // A memo long enough for the file to pass the 1 MiB between two progress reports.
+  static constexpr std::string_view kMemo =
+      "Consulting fee for the quarter as agreed in the engagement letter of the year before";
   // More records than the queue holds, and a batch left part full at the end.
   static constexpr std::size_t kRecords = kBatchRecords * (kBatchesAhead + 10) + 17;
   std::filesystem::path path_;
@@ -98,6 +104,31 @@ TEST_F(ReadAhead, AFailingHandlerEndsThePassWithItsError) {
   EXPECT_EQ(records, 10U);
   // The reader stopped within the queue's reach instead of reading the whole file.
   EXPECT_LT(report.rows_read, static_cast<std::int64_t>(kBatchRecords * (kBatchesAhead + 3)));
+}
+
+TEST_F(ReadAhead, ReportsProgressFromTheReadingThread) {
+  ImportReport report;
+  std::vector<int> percents;  // only the reading thread appends
+  Status read = Read(
+      report, [](std::vector<ImportedLine>&) { return Status::Ok(); },
+      [&](int percent, std::string_view) {
+        percents.push_back(percent);
+        return Status::Ok();
+      });
+  ASSERT_TRUE(read.ok());
+  ASSERT_FALSE(percents.empty());
+  EXPECT_TRUE(std::is_sorted(percents.begin(), percents.end()));
+  EXPECT_GE(percents.front(), 10);
+  EXPECT_LE(percents.back(), 50);
+}
+
+TEST_F(ReadAhead, AFailingProgressEndsThePassWithItsError) {
+  ImportReport report;
+  Status read = Read(
+      report, [](std::vector<ImportedLine>&) { return Status::Ok(); },
+      [](int, std::string_view) { return MakeError(ErrorCode::kConflict, "job lease lost"); });
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().message, "job lease lost");
 }
 
 }  // namespace
