@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <iterator>
 #include <mutex>
@@ -117,8 +118,9 @@ Status ReadLinesAhead(ExportFile& file, RowReader& rows, ImportReport& report,
       std::size_t begin = 0;
       for (std::size_t record = 0; record < batch->ends.size() && stored.ok(); ++record) {
         const std::size_t end = batch->ends[record];
-        lines.assign(std::make_move_iterator(batch->lines.begin() + static_cast<long>(begin)),
-                     std::make_move_iterator(batch->lines.begin() + static_cast<long>(end)));
+        lines.assign(
+            std::make_move_iterator(batch->lines.begin() + static_cast<std::ptrdiff_t>(begin)),
+            std::make_move_iterator(batch->lines.begin() + static_cast<std::ptrdiff_t>(end)));
         begin = end;
         Status visited = visit(lines);
         if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {

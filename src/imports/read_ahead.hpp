@@ -4,10 +4,10 @@
 // validation pass and a sixth of the write pass, and it needs nothing from the database,
 // while resolving accounts, summing transactions and storing need nothing from the file
 // but the parsed lines. So one thread reads records into batches and the caller's thread
-// handles them, a few batches apart, on two cores. The queue between them
-// is bounded (kBatchesAhead of kBatchRecords records), so memory does not grow with the
-// file. Either side stopping stops the other; the reading thread is joined before this
-// returns, however it returns.
+// handles them, a few batches apart, on two cores. The queue between them is bounded
+// (kBatchesAhead of kBatchRecords records), so memory does not grow with the file. Either
+// side stopping stops the other; the reading thread is joined before this returns,
+// however it returns.
 #pragma once
 
 #include <cstddef>
