@@ -105,22 +105,26 @@ Result<CsvStep> CsvReader::Next(CsvRecord& record) {
       if (c == '"') {
         auto next = Peek();
         if (!next.ok()) return next.error();
-        if (*next == '"') {
-          Advance();
-          field->push_back('"');
-        } else {
+        if (*next != '"') {
           quoted = false;
           after_quote = true;
+          continue;
         }
-        continue;
+        // An escaped quote: two bytes of the record, one of the field, and the field's
+        // limit checked below like any other byte's (a field of escaped quotes that
+        // closed right after one used to slip past it).
+        Advance();
+        ++used;
+        field->push_back('"');
+      } else {
+        if (c == '\n') ++line_;
+        if (c == '\r') {
+          auto next = Peek();
+          if (!next.ok()) return next.error();
+          if (*next != '\n') ++line_;
+        }
+        field->push_back(static_cast<char>(c));
       }
-      if (c == '\n') ++line_;
-      if (c == '\r') {
-        auto next = Peek();
-        if (!next.ok()) return next.error();
-        if (*next != '\n') ++line_;
-      }
-      field->push_back(static_cast<char>(c));
     } else if (c == delimiter_) {
       Advance();
       if (count >= limits_.max_fields) {

@@ -83,6 +83,21 @@ TEST(CsvReader, EnforcesItsLimits) {
   EXPECT_EQ(steps[3].line, 4);
 }
 
+TEST(CsvReader, CountsEscapedQuotesAgainstTheFieldLimit) {
+  CsvLimits limits;
+  limits.max_field_bytes = 8;
+  // Eight bytes and then an escaped quote that closes the field: nine bytes (a fuzz find).
+  auto steps = ReadAll("a,\"12345678\"\"\"\n", limits);
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].step, CsvStep::kMalformed);
+  EXPECT_TRUE(steps[0].fields.empty());
+  // Within the limit, an escaped quote is one byte of the field.
+  steps = ReadAll("a,\"1234567\"\"\"\n", limits);
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].step, CsvStep::kRecord);
+  EXPECT_EQ(steps[0].fields, (std::vector<std::string>{"a", "1234567\""}));
+}
+
 TEST(CsvReader, StreamsThroughASmallSource) {
   // A source that hands out one byte at a time still yields the same records.
   std::string text = "a,\"b\"\"c\"\r\nd,e\r\n";
