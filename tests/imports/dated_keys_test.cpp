@@ -42,7 +42,8 @@ std::string DemoQuarterCsv() {
   auto ledger = demo::GenerateDemoCompany(options);
   EXPECT_TRUE(ledger.ok());
   const CalendarDate last = *CalendarDate::FromParts(2024, 3, 31);
-  std::erase_if(ledger->transactions, [&](const auto& t) { return last < t.date; });
+  std::erase_if(ledger->transactions,
+                [&](const auto& transaction) { return last < transaction.date; });
   std::ostringstream out;
   EXPECT_TRUE(demo::WriteGeneralLedgerCsv(*ledger, out).ok());
   return out.str();
