@@ -1,6 +1,8 @@
 #include "imports/ledger_import.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -57,6 +59,18 @@ Result<std::int64_t> DebitAmount(const ImportedLine& line, ledger::AccountType t
   return line.amount;
 }
 
+// The row reader of the file's layout; null, with the reason in the report, when there is
+// none for it.
+std::unique_ptr<RowReader> RowReaderOf(const ExportFile& file, const ReadOptions& options,
+                                       ImportReport& report) {
+  auto rows = MakeRowReader(file.layout, options);
+  if (!rows.ok()) {
+    report.file_problem = rows.error().message;
+    return nullptr;
+  }
+  return std::move(*rows);
+}
+
 Error Rejected(std::string reason) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(reason));
 }
@@ -104,16 +118,13 @@ Result<ImportReport> ValidateImport(const ImportSource& source, storage::OrgScop
   if ((*file)->layout.format == ExportFormat::kBudget) {
     return ReadBudget(**file, source.options, scope, std::move(report), progress, false);
   }
-  auto rows = MakeRowReader((*file)->layout, source.options);
-  if (!rows.ok()) {
-    report.file_problem = rows.error().message;
-    return report;
-  }
+  std::unique_ptr<RowReader> rows = RowReaderOf(**file, source.options, report);
+  if (!rows) return report;
   auto chart = ledger::ChartOfAccounts::Load(scope);
   if (!chart.ok()) return chart.error();
   std::unordered_map<DatedKey, GroupBalance, DatedKeyHash> balances;
   Status read = ReadLinesAhead(
-      **file, **rows, report, progress, 0, 90, [&](std::vector<ImportedLine>& lines) -> Status {
+      **file, *rows, report, progress, 0, 90, [&](std::span<const ImportedLine> lines) -> Status {
         std::int64_t record_debit = 0;
         for (std::size_t i = 0; i < lines.size(); ++i) {
           auto account = chart->Resolve(lines[i].account);
@@ -152,11 +163,8 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   if ((*file)->layout.format == ExportFormat::kBudget) {
     return ReadBudget(**file, source.options, scope, std::move(report), nullptr, true);
   }
-  auto rows = MakeRowReader((*file)->layout, source.options);
-  if (!rows.ok()) {
-    report.file_problem = rows.error().message;
-    return report;
-  }
+  std::unique_ptr<RowReader> rows = RowReaderOf(**file, source.options, report);
+  if (!rows) return report;
   LargePageCache cache(scope.connection());
   auto indexes = DeferredIndexes::DropIfWorthwhile(scope.connection(), validated.rows_read);
   if (!indexes.ok()) return indexes.error();
@@ -168,7 +176,7 @@ Result<ImportReport> WriteImport(const ImportSource& source, storage::OrgScope& 
   std::vector<PendingLine> pending;
 
   Status read = ReadLinesAhead(
-      **file, **rows, report, nullptr, 0, 0, [&](std::vector<ImportedLine>& lines) -> Status {
+      **file, *rows, report, nullptr, 0, 0, [&](std::span<const ImportedLine> lines) -> Status {
         std::int64_t record_debit = 0;
         pending.clear();  // of a record rejected halfway
         for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -110,7 +110,6 @@ Status ReadLinesAhead(ExportFile& file, RowReader& rows, ImportReport& report,
       ~StopReading() { queue.Stop(); }
     } stop_reading{queue};
 
-    std::vector<ImportedLine> lines;
     Status stored = Status::Ok();
     while (stored.ok()) {
       std::optional<Batch> batch = queue.Pop();
@@ -118,11 +117,9 @@ Status ReadLinesAhead(ExportFile& file, RowReader& rows, ImportReport& report,
       std::size_t begin = 0;
       for (std::size_t record = 0; record < batch->ends.size() && stored.ok(); ++record) {
         const std::size_t end = batch->ends[record];
-        lines.assign(
-            std::make_move_iterator(batch->lines.begin() + static_cast<std::ptrdiff_t>(begin)),
-            std::make_move_iterator(batch->lines.begin() + static_cast<std::ptrdiff_t>(end)));
+        Status visited =
+            visit(std::span<const ImportedLine>(batch->lines).subspan(begin, end - begin));
         begin = end;
-        Status visited = visit(lines);
         if (!visited.ok() && visited.error().code == ErrorCode::kInvalidArgument) {
           AddRejection(handled, batch->record_lines[record], visited.error().message);
         } else {

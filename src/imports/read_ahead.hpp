@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "core/result.hpp"
@@ -24,9 +25,10 @@ namespace finhelm::imports {
 inline constexpr std::size_t kBatchRecords = 1024;
 inline constexpr std::size_t kBatchesAhead = 4;
 
-// Handles the lines of one accepted record. kInvalidArgument rejects the record with the
-// error's message; any other error ends the pass.
-using RecordLinesVisitor = std::function<Status(std::vector<ImportedLine>& lines)>;
+// Handles the lines of one accepted record, which stay in their batch (valid for the call
+// only). kInvalidArgument rejects the record with the error's message; any other error
+// ends the pass.
+using RecordLinesVisitor = std::function<Status(std::span<const ImportedLine> lines)>;
 
 // Calls `visit` on the caller's thread with the lines of every record `rows` accepts, in
 // file order, and counts every record in `report`: read, skipped, and rejected by the

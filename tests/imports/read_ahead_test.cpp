@@ -58,7 +58,7 @@ TEST_F(ReadAhead, HandsEveryRecordInFileOrder) {
   ImportReport report;
   std::int64_t expected = kFirstRecordLine;
   std::size_t records = 0;
-  Status read = Read(report, [&](std::vector<ImportedLine>& lines) -> Status {
+  Status read = Read(report, [&](std::span<const ImportedLine> lines) -> Status {
     EXPECT_EQ(lines.size(), 1U);
     EXPECT_EQ(lines.front().line, expected);
     EXPECT_EQ(lines.front().num, "DEP-" + std::to_string(records));
@@ -77,7 +77,7 @@ TEST_F(ReadAhead, HandsEveryRecordInFileOrder) {
 TEST_F(ReadAhead, CountsTheRecordsTheHandlerRejectsWithTheirLines) {
   ImportReport report;
   std::size_t records = 0;
-  Status read = Read(report, [&](std::vector<ImportedLine>&) -> Status {
+  Status read = Read(report, [&](std::span<const ImportedLine>) -> Status {
     return records++ % 1000 == 999 ? MakeError(ErrorCode::kInvalidArgument, "no such account")
                                    : Status::Ok();
   });
@@ -95,7 +95,7 @@ TEST_F(ReadAhead, CountsTheRecordsTheHandlerRejectsWithTheirLines) {
 TEST_F(ReadAhead, AFailingHandlerEndsThePassWithItsError) {
   ImportReport report;
   std::size_t records = 0;
-  Status read = Read(report, [&](std::vector<ImportedLine>&) -> Status {
+  Status read = Read(report, [&](std::span<const ImportedLine>) -> Status {
     return ++records == 10 ? MakeError(ErrorCode::kUnavailable, "database is locked")
                            : Status::Ok();
   });
@@ -110,7 +110,7 @@ TEST_F(ReadAhead, ReportsProgressFromTheReadingThread) {
   ImportReport report;
   std::vector<int> percents;  // only the reading thread appends
   Status read = Read(
-      report, [](std::vector<ImportedLine>&) { return Status::Ok(); },
+      report, [](std::span<const ImportedLine>) { return Status::Ok(); },
       [&](int percent, std::string_view) {
         percents.push_back(percent);
         return Status::Ok();
@@ -125,7 +125,7 @@ TEST_F(ReadAhead, ReportsProgressFromTheReadingThread) {
 TEST_F(ReadAhead, AFailingProgressEndsThePassWithItsError) {
   ImportReport report;
   Status read = Read(
-      report, [](std::vector<ImportedLine>&) { return Status::Ok(); },
+      report, [](std::span<const ImportedLine>) { return Status::Ok(); },
       [](int, std::string_view) { return MakeError(ErrorCode::kConflict, "job lease lost"); });
   ASSERT_FALSE(read.ok());
   EXPECT_EQ(read.error().message, "job lease lost");
